@@ -1,0 +1,156 @@
+"""apmbc: the participation record of the 1997 Anti-Personnel Mine Ban Convention as typed data.
+
+>>> import apmbc
+>>> ds = apmbc.load()
+>>> ds.state("Cuba").status
+<TreatyStatus.NOT_PARTY: 'not_party'>
+
+The core (models, errors, JSON, ``Dataset``) is imported with the package; loaders, validators
+and exports are imported on first use, so that ``import apmbc`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from apmbc.convert import from_dict, make_converter, to_dict
+from apmbc.dataset import Dataset, MeetingTable, StateTable
+from apmbc.errors import (
+    ApmbcError,
+    DataValidationError,
+    ParseError,
+    Problem,
+    UnknownKeyError,
+    UnknownMeetingError,
+    UnknownResolutionError,
+    UnknownStateError,
+)
+from apmbc.jsonio import dump_json, dumps_json, load_json, loads_json
+from apmbc.models import (
+    Action,
+    Attendance,
+    AttendanceRole,
+    DepositMethod,
+    Document,
+    Forum,
+    Meeting,
+    MeetingFormat,
+    MeetingKind,
+    Metadata,
+    Participation,
+    President,
+    Resolution,
+    Source,
+    State,
+    Statement,
+    StatementContext,
+    Tally,
+    TreatyStatus,
+    Vote,
+    VotePosition,
+)
+
+if TYPE_CHECKING:
+    from apmbc.bundled import DATA_VERSION, load
+    from apmbc.diffing import DatasetDiff, diff
+    from apmbc.export import export
+    from apmbc.loaders.profile import Profile, ProfileVote, parse_profile
+    from apmbc.loaders.undl import load_undl_csv
+    from apmbc.merge import Conflict, MergeResult
+    from apmbc.validate import Finding, Severity, validate
+
+# name -> module that defines it; imported on first access.
+_LAZY: dict[str, str] = {
+    "DATA_VERSION": "apmbc.bundled",
+    "load": "apmbc.bundled",
+    "Conflict": "apmbc.merge",
+    "MergeResult": "apmbc.merge",
+    "DatasetDiff": "apmbc.diffing",
+    "diff": "apmbc.diffing",
+    "export": "apmbc.export",
+    "Profile": "apmbc.loaders.profile",
+    "ProfileVote": "apmbc.loaders.profile",
+    "parse_profile": "apmbc.loaders.profile",
+    "load_undl_csv": "apmbc.loaders.undl",
+    "Finding": "apmbc.validate",
+    "Severity": "apmbc.validate",
+    "validate": "apmbc.validate",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("apmbc")
+        except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
+            return "0+unknown"
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'apmbc' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY, "__version__"])
+
+
+__all__ = [
+    "DATA_VERSION",
+    "Action",
+    "ApmbcError",
+    "Attendance",
+    "AttendanceRole",
+    "Conflict",
+    "DataValidationError",
+    "Dataset",
+    "DatasetDiff",
+    "DepositMethod",
+    "Document",
+    "Finding",
+    "Forum",
+    "Meeting",
+    "MeetingFormat",
+    "MeetingKind",
+    "MeetingTable",
+    "MergeResult",
+    "Metadata",
+    "ParseError",
+    "Participation",
+    "President",
+    "Problem",
+    "Profile",
+    "ProfileVote",
+    "Resolution",
+    "Severity",
+    "Source",
+    "State",
+    "StateTable",
+    "Statement",
+    "StatementContext",
+    "Tally",
+    "TreatyStatus",
+    "UnknownKeyError",
+    "UnknownMeetingError",
+    "UnknownResolutionError",
+    "UnknownStateError",
+    "Vote",
+    "VotePosition",
+    "diff",
+    "dump_json",
+    "dumps_json",
+    "export",
+    "from_dict",
+    "load",
+    "load_json",
+    "load_undl_csv",
+    "loads_json",
+    "make_converter",
+    "parse_profile",
+    "to_dict",
+    "validate",
+]

@@ -1,0 +1,319 @@
+"""``Dataset``: immutable records of every kind, with indices and lookups.
+
+A dataset never changes once built; operations that add records (``merge``, ``replace``) return a
+new one. Tables are plain tuples except ``states`` and ``meetings``, which are sequences with
+``get`` (never raises), ``lookup`` (raises with suggestions) and ``search`` (ranked list).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+from apmbc._index import NameIndex
+from apmbc.errors import UnknownMeetingError, UnknownResolutionError, UnknownStateError
+from apmbc.models import (
+    Attendance,
+    Document,
+    Forum,
+    Meeting,
+    Metadata,
+    Resolution,
+    State,
+    Statement,
+    Vote,
+)
+
+if TYPE_CHECKING:
+    from apmbc.errors import UnknownKeyError
+
+__all__ = ["Dataset", "MeetingTable", "StateTable"]
+
+R = TypeVar("R", State, Meeting)
+
+
+def _state_names(state: State) -> list[str]:
+    return [state.code, state.alpha2 or "", state.name, *state.aliases, *state.former_names]
+
+
+def _meeting_names(meeting: Meeting) -> list[str]:
+    return [meeting.code, meeting.name, *meeting.other_names]
+
+
+class _Table(Sequence[R], Generic[R]):
+    """A read-only sequence of records with name lookups."""
+
+    __slots__ = ("_index", "_lock", "_names", "_records")
+    _error: type[UnknownKeyError]
+
+    def __init__(self, records: tuple[R, ...], names: Callable[[R], list[str]]) -> None:
+        self._records: tuple[R, ...] = records
+        self._names: Callable[[R], list[str]] = names
+        self._index: NameIndex[R] | None = None
+        self._lock = threading.Lock()
+
+    def _idx(self) -> NameIndex[R]:
+        index = self._index
+        if index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = NameIndex(self._records, self._names)
+                index = self._index
+        return index
+
+    @overload
+    def __getitem__(self, i: int) -> R: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[R, ...]: ...
+    def __getitem__(self, i: int | slice) -> R | tuple[R, ...]:
+        return self._records[i]
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._records)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Table):
+            return self._records == other._records
+        if isinstance(other, tuple):
+            return self._records == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._records)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {len(self._records)}>"
+
+    def get(self, key: str, default: R | None = None) -> R | None:
+        """The record ``key`` names (code, name or alias, any case or accents), else ``default``."""
+        if not isinstance(key, str):
+            return default
+        found = self._idx().resolve(key)
+        return default if found is None else found
+
+    def lookup(self, key: str) -> R:
+        """The record ``key`` names; raises with the closest suggestions when there is none."""
+        found = self.get(key)
+        if found is None:
+            suggestions = self.search(key, limit=5) if isinstance(key, str) else []
+            raise self._error(key, [self._label(r) for r in suggestions])
+        return found
+
+    def search(self, text: str, limit: int | None = 10) -> list[R]:
+        """Records ranked exact, prefix, substring, then fuzzy; possibly empty."""
+        if not isinstance(text, str):
+            return []
+        return self._idx().search(text, limit=limit)
+
+    def _label(self, record: R) -> str:
+        raise NotImplementedError  # pragma: no cover - every table defines it
+
+
+class StateTable(_Table[State]):
+    """The States, in code order, with lookups by code, name, former name or alias."""
+
+    __slots__ = ()
+    _error = UnknownStateError
+
+    def __init__(self, records: tuple[State, ...]) -> None:
+        super().__init__(records, _state_names)
+
+    def _label(self, record: State) -> str:
+        return f"{record.name} ({record.code})"
+
+
+class MeetingTable(_Table[Meeting]):
+    """The meetings with lookups by code (``13MSP``, ``1RC``) or name."""
+
+    __slots__ = ()
+    _error = UnknownMeetingError
+
+    def __init__(self, records: tuple[Meeting, ...]) -> None:
+        super().__init__(records, _meeting_names)
+
+    def _label(self, record: Meeting) -> str:
+        return f"{record.code} ({record.name})"
+
+
+class Dataset:
+    """The whole record: States, meetings, resolutions, votes, attendances and statements.
+
+    Build one with ``apmbc.load()`` (the bundled data), ``apmbc.load_json(path)``, or directly
+    from tuples of records. ``votes`` may be given as a zero-argument callable that returns the
+    tuple; it is then built on first use, once, under a lock.
+    """
+
+    __slots__ = (
+        "_attendances",
+        "_lock",
+        "_meetings",
+        "_metadata",
+        "_resolution_index",
+        "_resolutions",
+        "_statements",
+        "_states",
+        "_votes",
+        "_votes_factory",
+    )
+
+    def __init__(
+        self,
+        *,
+        metadata: Metadata,
+        states: Sequence[State] = (),
+        meetings: Sequence[Meeting] = (),
+        resolutions: Sequence[Resolution] = (),
+        votes: Sequence[Vote] | Callable[[], tuple[Vote, ...]] = (),
+        attendances: Sequence[Attendance] = (),
+        statements: Sequence[Statement] = (),
+    ) -> None:
+        self._metadata = metadata
+        self._states = StateTable(tuple(states))
+        self._meetings = MeetingTable(tuple(meetings))
+        self._resolutions = tuple(resolutions)
+        if callable(votes):
+            self._votes: tuple[Vote, ...] | None = None
+            self._votes_factory: Callable[[], tuple[Vote, ...]] | None = votes
+        else:
+            self._votes = tuple(votes)
+            self._votes_factory = None
+        self._attendances = tuple(attendances)
+        self._statements = tuple(statements)
+        self._resolution_index: dict[tuple[int, Forum], Resolution] | None = None
+        self._lock = threading.Lock()
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def from_document(cls, document: Document) -> Dataset:
+        """A dataset holding the records of ``document``."""
+        return cls(
+            metadata=document.metadata,
+            states=document.states,
+            meetings=document.meetings,
+            resolutions=document.resolutions,
+            votes=document.votes,
+            attendances=document.attendances,
+            statements=document.statements,
+        )
+
+    def to_document(self) -> Document:
+        """The records as a :class:`~apmbc.models.Document`, the shape of a dataset JSON file."""
+        return Document(
+            metadata=self._metadata,
+            states=tuple(self._states),
+            meetings=tuple(self._meetings),
+            resolutions=self._resolutions,
+            votes=self.votes,
+            attendances=self._attendances,
+            statements=self._statements,
+        )
+
+    def replace(self, **changes: Any) -> Dataset:
+        """A new dataset with some tables (or the metadata) replaced; this one is unchanged."""
+        allowed = {"metadata", "states", "meetings", "resolutions", "votes", "attendances"}
+        allowed.add("statements")
+        unknown = set(changes) - allowed
+        if unknown:
+            raise TypeError(f"replace() got unknown table(s): {', '.join(sorted(unknown))}")
+        current: dict[str, Any] = {
+            "metadata": self._metadata,
+            "states": tuple(self._states),
+            "meetings": tuple(self._meetings),
+            "resolutions": self._resolutions,
+            "votes": self._votes if self._votes is not None else self._votes_factory,
+            "attendances": self._attendances,
+            "statements": self._statements,
+        }
+        current.update(changes)
+        return Dataset(**current)
+
+    # -- tables -------------------------------------------------------------------------------
+
+    @property
+    def metadata(self) -> Metadata:
+        """Data version, as-of date and sources."""
+        return self._metadata
+
+    @property
+    def states(self) -> StateTable:
+        """Every State, with ``get``, ``lookup`` and ``search``."""
+        return self._states
+
+    @property
+    def meetings(self) -> MeetingTable:
+        """Every meeting, with ``get``, ``lookup`` and ``search``."""
+        return self._meetings
+
+    @property
+    def resolutions(self) -> tuple[Resolution, ...]:
+        """One record per session and forum."""
+        return self._resolutions
+
+    @property
+    def votes(self) -> tuple[Vote, ...]:
+        """One record per State and resolution; absences included."""
+        votes = self._votes
+        if votes is None:
+            with self._lock:
+                if self._votes is None:
+                    assert self._votes_factory is not None
+                    self._votes = tuple(self._votes_factory())
+                    self._votes_factory = None
+                votes = self._votes
+        return votes
+
+    @property
+    def attendances(self) -> tuple[Attendance, ...]:
+        """Facts of attendance (or recorded absence) at meetings."""
+        return self._attendances
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        """What States said, with attribution and source."""
+        return self._statements
+
+    # -- lookups ------------------------------------------------------------------------------
+
+    def state(self, key: str) -> State:
+        """The State ``key`` names: ISO alpha-3 or alpha-2, name, former name or alias.
+
+        Case and accents do not matter. Raises :class:`~apmbc.errors.UnknownStateError`, whose
+        message suggests the closest names, when nothing matches.
+        """
+        return self._states.lookup(key)
+
+    def meeting(self, key: str) -> Meeting:
+        """The meeting ``key`` names (``13MSP``, ``1RC``, ``First Review Conference``...)."""
+        return self._meetings.lookup(key)
+
+    def resolution(self, session: int, forum: Forum | str = Forum.PLENARY) -> Resolution:
+        """The resolution vote of ``session`` in ``forum`` (``plenary`` or ``first_committee``)."""
+        index = self._resolution_index
+        if index is None:
+            index = {(r.session, r.forum): r for r in self._resolutions}
+            self._resolution_index = index
+        try:
+            key = (session, Forum(forum))
+        except ValueError:
+            raise UnknownResolutionError(
+                f"session {session}, forum {forum!r}", [f.value for f in Forum]
+            ) from None
+        found = index.get(key)
+        if found is None:
+            near = sorted({r.session for r in self._resolutions if r.forum is key[1]})
+            close = [f"session {s}" for s in near if abs(s - session) <= 1]
+            raise UnknownResolutionError(f"session {session}, forum {key[1].value!r}", close)
+        return found
+
+    def __repr__(self) -> str:
+        return (
+            f"<Dataset {self._metadata.data_version}: {len(self._states)} states, "
+            f"{len(self._meetings)} meetings, {len(self._resolutions)} resolutions, "
+            f"{len(self.votes)} votes, {len(self._attendances)} attendances, "
+            f"{len(self._statements)} statements>"
+        )

@@ -1,0 +1,121 @@
+"""The exceptions apmbc raises. Each also derives from the built-in it refines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = [
+    "ApmbcError",
+    "DataValidationError",
+    "ParseError",
+    "Problem",
+    "UnknownKeyError",
+    "UnknownMeetingError",
+    "UnknownResolutionError",
+    "UnknownStateError",
+]
+
+
+class ApmbcError(Exception):
+    """The base of every error apmbc raises on purpose."""
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with some input: where (a path such as ``states[3].signed``) and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class DataValidationError(ApmbcError, ValueError):
+    """Data that does not fit the model; ``problems`` lists each one with its path."""
+
+    def __init__(self, problems: Sequence[Problem], *, source: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        prefix = f"{self.source}: " if self.source else ""
+        if len(self.problems) == 1:
+            return f"{prefix}{self.problems[0]}"
+        shown = "\n".join(f"  {p}" for p in self.problems[:20])
+        more = len(self.problems) - 20
+        tail = f"\n  ... and {more} more" if more > 0 else ""
+        return f"{prefix}{len(self.problems)} problems:\n{shown}{tail}"
+
+
+class ParseError(ApmbcError, ValueError):
+    """Text that cannot be read; says where (file, line) and why."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        text: str | None = None,
+    ) -> None:
+        self.message = message
+        self.source = source
+        self.line = line
+        self.column = column
+        self.text = text
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = self.source or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        shown = ""
+        if self.text is not None:
+            snippet = self.text if len(self.text) <= 80 else self.text[:77] + "..."
+            shown = f" [{snippet!r}]"
+        return f"{where}: {self.message}{shown}"
+
+
+class UnknownKeyError(ApmbcError, LookupError):
+    """A lookup key that matches nothing; ``suggestions`` lists the closest keys."""
+
+    kind = "key"
+
+    def __init__(self, key: object, suggestions: Sequence[str] = ()) -> None:
+        self.key = key
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        text = f"unknown {self.kind} {self.key!r}"
+        if self.suggestions:
+            text += ". Did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        return text
+
+    def __str__(self) -> str:
+        return self._render()
+
+
+class UnknownStateError(UnknownKeyError):
+    """No State matches the key (code, name, former name or alias)."""
+
+    kind = "State"
+
+
+class UnknownMeetingError(UnknownKeyError):
+    """No meeting matches the key (code or name)."""
+
+    kind = "meeting"
+
+
+class UnknownResolutionError(UnknownKeyError):
+    """No resolution for that session and forum."""
+
+    kind = "resolution"

@@ -1,0 +1,1 @@
+"""Loaders: text from outside sources in, apmbc records out."""
