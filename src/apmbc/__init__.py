@@ -5,8 +5,8 @@
 >>> ds.state("Cuba").status
 <TreatyStatus.NOT_PARTY: 'not_party'>
 
-The core (models, errors, JSON, ``Dataset``) is imported with the package; loaders, validators
-and exports are imported on first use, so that ``import apmbc`` stays cheap.
+Every public name is imported on first use (PEP 562 module ``__getattr__``), so that
+``import apmbc`` stays cheap and a script pays only for what it touches.
 """
 
 from __future__ import annotations
@@ -14,54 +14,92 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from apmbc.convert import from_dict, make_converter, to_dict
-from apmbc.dataset import Dataset, MeetingTable, StateTable
-from apmbc.errors import (
-    ApmbcError,
-    DataValidationError,
-    ParseError,
-    Problem,
-    UnknownKeyError,
-    UnknownMeetingError,
-    UnknownResolutionError,
-    UnknownStateError,
-)
-from apmbc.jsonio import dump_json, dumps_json, load_json, loads_json
-from apmbc.models import (
-    Action,
-    Attendance,
-    AttendanceRole,
-    DepositMethod,
-    Document,
-    Forum,
-    Meeting,
-    MeetingFormat,
-    MeetingKind,
-    Metadata,
-    Participation,
-    President,
-    Resolution,
-    Source,
-    State,
-    Statement,
-    StatementContext,
-    Tally,
-    TreatyStatus,
-    Vote,
-    VotePosition,
-)
-
 if TYPE_CHECKING:
     from apmbc.bundled import DATA_VERSION, load
+    from apmbc.convert import from_dict, make_converter, to_dict
+    from apmbc.dataset import Dataset, MeetingTable, StateTable
     from apmbc.diffing import DatasetDiff, diff
+    from apmbc.errors import (
+        ApmbcError,
+        DataValidationError,
+        ParseError,
+        Problem,
+        UnknownKeyError,
+        UnknownMeetingError,
+        UnknownResolutionError,
+        UnknownStateError,
+    )
     from apmbc.export import export
+    from apmbc.jsonio import dump_json, dumps_json, load_json, loads_json
     from apmbc.loaders.profile import Profile, ProfileVote, parse_profile
     from apmbc.loaders.undl import load_undl_csv
     from apmbc.merge import Conflict, MergeResult
+    from apmbc.models import (
+        Action,
+        Attendance,
+        AttendanceRole,
+        DepositMethod,
+        Document,
+        Forum,
+        Meeting,
+        MeetingFormat,
+        MeetingKind,
+        Metadata,
+        Participation,
+        President,
+        Resolution,
+        Source,
+        State,
+        Statement,
+        StatementContext,
+        Tally,
+        TreatyStatus,
+        Vote,
+        VotePosition,
+    )
     from apmbc.validate import Finding, Severity, validate
 
 # name -> module that defines it; imported on first access.
 _LAZY: dict[str, str] = {
+    "from_dict": "apmbc.convert",
+    "make_converter": "apmbc.convert",
+    "to_dict": "apmbc.convert",
+    "Dataset": "apmbc.dataset",
+    "MeetingTable": "apmbc.dataset",
+    "StateTable": "apmbc.dataset",
+    "ApmbcError": "apmbc.errors",
+    "DataValidationError": "apmbc.errors",
+    "ParseError": "apmbc.errors",
+    "Problem": "apmbc.errors",
+    "UnknownKeyError": "apmbc.errors",
+    "UnknownMeetingError": "apmbc.errors",
+    "UnknownResolutionError": "apmbc.errors",
+    "UnknownStateError": "apmbc.errors",
+    "dump_json": "apmbc.jsonio",
+    "dumps_json": "apmbc.jsonio",
+    "load_json": "apmbc.jsonio",
+    "loads_json": "apmbc.jsonio",
+    "Action": "apmbc.models",
+    "Attendance": "apmbc.models",
+    "AttendanceRole": "apmbc.models",
+    "DepositMethod": "apmbc.models",
+    "Document": "apmbc.models",
+    "Forum": "apmbc.models",
+    "Meeting": "apmbc.models",
+    "MeetingFormat": "apmbc.models",
+    "MeetingKind": "apmbc.models",
+    "Metadata": "apmbc.models",
+    "Participation": "apmbc.models",
+    "President": "apmbc.models",
+    "Resolution": "apmbc.models",
+    "Source": "apmbc.models",
+    "State": "apmbc.models",
+    "Statement": "apmbc.models",
+    "StatementContext": "apmbc.models",
+    "Tally": "apmbc.models",
+    "TreatyStatus": "apmbc.models",
+    "Vote": "apmbc.models",
+    "VotePosition": "apmbc.models",
     "DATA_VERSION": "apmbc.bundled",
     "load": "apmbc.bundled",
     "Conflict": "apmbc.merge",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import types
 import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -133,7 +134,28 @@ def _tuple_hook_factory(
     return hook
 
 
+def _is_optional(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return (
+        typing.get_origin(tp) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _optional_hook_factory(tp: Any, conv: cattrs.Converter) -> Callable[[object, Any], Any]:
+    inner = next(arg for arg in typing.get_args(tp) if arg is not type(None))
+    inner_hook = conv.get_structure_hook(inner)
+
+    def hook(value: object, _: Any) -> Any:
+        return None if value is None else inner_hook(value, inner)
+
+    return hook
+
+
 def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, Any], Any]:
+    if not conv.detailed_validation:
+        return _attrs_fast_hook(cls, conv)
     base: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls,
         conv,
@@ -149,6 +171,29 @@ def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, 
     return hook
 
 
+def _attrs_fast_hook(cls: type, conv: cattrs.Converter) -> Callable[[object, Any], Any]:
+    """A structure hook without code generation: cheap to build, as fast to run.
+
+    Any failure (a missing field, an unknown key, a wrong value) raises; the caller then re-runs
+    the detailed converter, whose cattrs-generated hooks report every problem with its path.
+    """
+    hints = typing.get_type_hints(cls)
+    hooks = {
+        f.name: (conv.get_structure_hook(hints[f.name]), hints[f.name]) for f in attrs.fields(cls)
+    }
+
+    def hook(value: object, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object, got {_json_type(value)}")
+        kwargs = {}
+        for key, item in value.items():
+            field_hook, field_type = hooks[key]  # KeyError for an unknown key
+            kwargs[key] = field_hook(item, field_type)
+        return cls(**kwargs)
+
+    return hook
+
+
 def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     """Return a new converter for apmbc's models. Never changes cattrs' global converter.
 
@@ -156,17 +201,17 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     this module retry with a detailed converter to report a failure.
     """
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
-    # Predicates, not singledispatch: a str-valued enum must not match the str hook.
-    conv.register_structure_hook_func(lambda t: t is str, _structure_str)
-    conv.register_structure_hook_func(lambda t: t is int, _structure_int)
-    conv.register_structure_hook_func(lambda t: t is bool, _structure_bool)
-    conv.register_structure_hook_func(lambda t: t is _dt.date, _structure_date)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(_dt.date, _structure_date)
     conv.register_unstructure_hook_func(lambda t: t is _dt.date, _dt.date.isoformat)
-    # Each enum by name: they subclass str, and cattrs would otherwise dispatch them as str.
+    # Each enum by its own class: they subclass str, so the str hook would otherwise catch them.
     for cls in _ENUMS:
         conv.register_structure_hook(cls, _enum_hook(cls))
         conv.register_unstructure_hook(cls, _enum_value)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
+    conv.register_structure_hook_factory(_is_optional, _optional_hook_factory)
     conv.register_unstructure_hook_factory(
         _is_homogeneous_tuple,
         lambda t: _tuple_unstructure(t, conv),
@@ -185,12 +230,18 @@ _FAST: cattrs.Converter | None = None
 _DETAILED: cattrs.Converter | None = None
 
 
-def _converters() -> tuple[cattrs.Converter, cattrs.Converter]:
-    global _FAST, _DETAILED
-    if _FAST is None or _DETAILED is None:
+def _fast() -> cattrs.Converter:
+    global _FAST
+    if _FAST is None:
         _FAST = make_converter(detailed=False)
+    return _FAST
+
+
+def _detailed() -> cattrs.Converter:
+    global _DETAILED
+    if _DETAILED is None:
         _DETAILED = make_converter(detailed=True)
-    return _FAST, _DETAILED
+    return _DETAILED
 
 
 def problems_from(exc: BaseException, path: str = "") -> list[Problem]:
@@ -227,13 +278,12 @@ def _note_attr(exc: BaseException, attr: str) -> Any:
 
 def structure(data: object, cls: type[T], *, source: str | None = None, path: str = "") -> T:
     """Build ``cls`` from plain data, or raise ``DataValidationError`` naming every bad path."""
-    fast, detailed = _converters()
     try:
-        return fast.structure(data, cls)
+        return _fast().structure(data, cls)
     except Exception:
         pass
     try:
-        result = detailed.structure(data, cls)
+        result = _detailed().structure(data, cls)
     except Exception as exc:
         raise DataValidationError(problems_from(exc, path), source=source) from None
     return result  # pragma: no cover - the fast path failed but the detailed one did not
@@ -241,8 +291,7 @@ def structure(data: object, cls: type[T], *, source: str | None = None, path: st
 
 def to_dict(obj: object) -> Any:
     """Turn a model (or a tuple of models) into plain JSON-ready data."""
-    fast, _ = _converters()
-    return fast.unstructure(obj)
+    return _fast().unstructure(obj)
 
 
 def from_dict(data: object, cls: type[T]) -> T:

@@ -143,21 +143,19 @@ class Dataset:
     """The whole record: States, meetings, resolutions, votes, attendances and statements.
 
     Build one with ``apmbc.load()`` (the bundled data), ``apmbc.load_json(path)``, or directly
-    from tuples of records. ``votes`` may be given as a zero-argument callable that returns the
-    tuple; it is then built on first use, once, under a lock.
+    from tuples of records. ``votes``, ``attendances`` and ``statements`` may each be given as a
+    zero-argument callable returning the records; it is then called on first use, once, under a
+    lock.
     """
 
     __slots__ = (
-        "_attendances",
+        "_lazy",
         "_lock",
         "_meetings",
         "_metadata",
         "_resolution_index",
         "_resolutions",
-        "_statements",
         "_states",
-        "_votes",
-        "_votes_factory",
     )
 
     def __init__(
@@ -167,22 +165,19 @@ class Dataset:
         states: Sequence[State] = (),
         meetings: Sequence[Meeting] = (),
         resolutions: Sequence[Resolution] = (),
-        votes: Sequence[Vote] | Callable[[], tuple[Vote, ...]] = (),
-        attendances: Sequence[Attendance] = (),
-        statements: Sequence[Statement] = (),
+        votes: Sequence[Vote] | Callable[[], Sequence[Vote]] = (),
+        attendances: Sequence[Attendance] | Callable[[], Sequence[Attendance]] = (),
+        statements: Sequence[Statement] | Callable[[], Sequence[Statement]] = (),
     ) -> None:
         self._metadata = metadata
         self._states = StateTable(tuple(states))
         self._meetings = MeetingTable(tuple(meetings))
         self._resolutions = tuple(resolutions)
-        if callable(votes):
-            self._votes: tuple[Vote, ...] | None = None
-            self._votes_factory: Callable[[], tuple[Vote, ...]] | None = votes
-        else:
-            self._votes = tuple(votes)
-            self._votes_factory = None
-        self._attendances = tuple(attendances)
-        self._statements = tuple(statements)
+        self._lazy: dict[str, Any] = {
+            "votes": votes if callable(votes) else tuple(votes),
+            "attendances": attendances if callable(attendances) else tuple(attendances),
+            "statements": statements if callable(statements) else tuple(statements),
+        }
         self._resolution_index: dict[tuple[int, Forum], Resolution] | None = None
         self._lock = threading.Lock()
 
@@ -209,8 +204,8 @@ class Dataset:
             meetings=tuple(self._meetings),
             resolutions=self._resolutions,
             votes=self.votes,
-            attendances=self._attendances,
-            statements=self._statements,
+            attendances=self.attendances,
+            statements=self.statements,
         )
 
     def replace(self, **changes: Any) -> Dataset:
@@ -225,9 +220,7 @@ class Dataset:
             "states": tuple(self._states),
             "meetings": tuple(self._meetings),
             "resolutions": self._resolutions,
-            "votes": self._votes if self._votes is not None else self._votes_factory,
-            "attendances": self._attendances,
-            "statements": self._statements,
+            **self._lazy,
         }
         current.update(changes)
         return Dataset(**current)
@@ -254,28 +247,33 @@ class Dataset:
         """One record per session and forum."""
         return self._resolutions
 
+    def _table(self, name: str) -> Any:
+        value = self._lazy[name]
+        if callable(value):
+            with self._lock:
+                value = self._lazy[name]
+                if callable(value):
+                    value = tuple(value())
+                    self._lazy[name] = value
+        return value
+
     @property
     def votes(self) -> tuple[Vote, ...]:
         """One record per State and resolution; absences included."""
-        votes = self._votes
-        if votes is None:
-            with self._lock:
-                if self._votes is None:
-                    assert self._votes_factory is not None
-                    self._votes = tuple(self._votes_factory())
-                    self._votes_factory = None
-                votes = self._votes
+        votes: tuple[Vote, ...] = self._table("votes")
         return votes
 
     @property
     def attendances(self) -> tuple[Attendance, ...]:
         """Facts of attendance (or recorded absence) at meetings."""
-        return self._attendances
+        attendances: tuple[Attendance, ...] = self._table("attendances")
+        return attendances
 
     @property
     def statements(self) -> tuple[Statement, ...]:
         """What States said, with attribution and source."""
-        return self._statements
+        statements: tuple[Statement, ...] = self._table("statements")
+        return statements
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -314,6 +312,6 @@ class Dataset:
         return (
             f"<Dataset {self._metadata.data_version}: {len(self._states)} states, "
             f"{len(self._meetings)} meetings, {len(self._resolutions)} resolutions, "
-            f"{len(self.votes)} votes, {len(self._attendances)} attendances, "
-            f"{len(self._statements)} statements>"
+            f"{len(self.votes)} votes, {len(self.attendances)} attendances, "
+            f"{len(self.statements)} statements>"
         )

@@ -1,0 +1,162 @@
+"""Build the package data (src/apmbc/data/) from data-raw/ alone.
+
+    python scripts/build_data.py [--out DIR] [--check]
+
+Every record is read through apmbc's converter (so a wrong type, an unknown key or an impossible
+date in data-raw/ stops the build with its path), sorted into a stable order and written as
+canonical JSON or CSV. Votes are stored compactly (one CSV row per State and resolution, the
+source once per resolution) and turned into ``Vote`` records only when asked for. ``--check``
+builds into a temporary folder and fails if the committed package data differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import filecmp
+import io
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from apmbc import (
+    Attendance,
+    Meeting,
+    Metadata,
+    Resolution,
+    State,
+    Statement,
+    to_dict,
+)
+from apmbc.convert import structure
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data-raw"
+OUT = ROOT / "src" / "apmbc" / "data"
+FILES = (
+    "metadata.json",
+    "states.json",
+    "meetings.json",
+    "resolutions.json",
+    "attendances.json",
+    "statements.json",
+    "votes.csv",
+    "vote-sources.json",
+)
+POSITIONS = {"yes", "no", "abstain", "absent"}
+
+
+def _read(name: str, cls: Any) -> Any:
+    path = RAW / name
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return structure(data, cls, source=str(path.relative_to(ROOT)))
+
+
+def _dump(records: Any) -> str:
+    return json.dumps(to_dict(records), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def _meeting_order(m: Meeting) -> tuple[Any, ...]:
+    kind_order = ["msp", "review_conference", "special", "intersessional", "preparatory"]
+    start = m.start.isoformat() if m.start else "9999"
+    return (kind_order.index(m.kind.value), m.number or 0, start, m.code)
+
+
+def build(out: Path) -> None:
+    """Write every package data file into ``out``."""
+    metadata = _read("metadata.json", Metadata)
+    states = sorted(_read("states.json", tuple[State, ...]), key=lambda s: s.code)
+    meetings = sorted(_read("meetings.json", tuple[Meeting, ...]), key=_meeting_order)
+    resolutions = sorted(
+        _read("resolutions.json", tuple[Resolution, ...]), key=lambda r: (r.session, r.forum.value)
+    )
+    attendances = list(_read("attendances.json", tuple[Attendance, ...]))
+    statements = list(_read("statements.json", tuple[Statement, ...]))
+    attendances.sort(key=lambda a: (a.state, a.meeting, a.attended, str(a.sources[:1])))
+    statements.sort(key=lambda s: (s.state, s.session or 0, s.year or 0, s.meeting or "", s.text))
+
+    known_states = {s.code for s in states}
+    known_resolutions = {(r.session, r.forum.value): r for r in resolutions}
+    rows, vote_sources = _read_votes(RAW / "votes.csv", known_states, known_resolutions)
+
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "metadata.json").write_text(_dump(metadata), encoding="utf-8")
+    (out / "states.json").write_text(_dump(tuple(states)), encoding="utf-8")
+    (out / "meetings.json").write_text(_dump(tuple(meetings)), encoding="utf-8")
+    (out / "resolutions.json").write_text(_dump(tuple(resolutions)), encoding="utf-8")
+    (out / "attendances.json").write_text(_dump(tuple(attendances)), encoding="utf-8")
+    (out / "statements.json").write_text(_dump(tuple(statements)), encoding="utf-8")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["session", "forum", "state", "position", "recorded_name"])
+    writer.writerows(rows)
+    (out / "votes.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    text = json.dumps(vote_sources, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    (out / "vote-sources.json").write_text(text, encoding="utf-8")
+
+
+def _read_votes(
+    path: Path, states: set[str], resolutions: dict[tuple[int, str], Resolution]
+) -> tuple[list[list[str]], dict[str, str]]:
+    rows: list[list[str]] = []
+    sources: dict[str, str] = {}
+    seen: set[tuple[str, str, str]] = set()
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        for line, row in enumerate(reader, start=2):
+            where = f"{path.relative_to(ROOT)}:{line}"
+            key = (row["session"], row["forum"])
+            resolution = resolutions.get((int(row["session"]), row["forum"]))
+            if resolution is None:
+                raise SystemExit(f"{where}: no resolution for session {key[0]} {key[1]}")
+            if row["resolution"] != (resolution.symbol or ""):
+                raise SystemExit(f"{where}: symbol {row['resolution']!r} != {resolution.symbol!r}")
+            if row["state"] not in states:
+                raise SystemExit(f"{where}: unknown State code {row['state']!r}")
+            if row["position"] not in POSITIONS:
+                raise SystemExit(f"{where}: unknown position {row['position']!r}")
+            if (*key, row["state"]) in seen:
+                raise SystemExit(f"{where}: second vote of {row['state']} in session {key[0]}")
+            seen.add((*key, row["state"]))
+            label = f"{key[0]}/{key[1]}"
+            if sources.setdefault(label, row["source"]) != row["source"]:
+                raise SystemExit(f"{where}: a second source for the votes of {label}")
+            rows.append([*key, row["state"], row["position"], row["recorded_name"]])
+    rows.sort(key=lambda r: (int(r[0]), r[1], r[2]))
+    return rows, sources
+
+
+def check() -> list[str]:
+    """Rebuild into a temporary folder; return the package data files that differ."""
+    with tempfile.TemporaryDirectory() as tmp:
+        build(Path(tmp))
+        return [
+            name
+            for name in FILES
+            if not (OUT / name).exists() or not filecmp.cmp(Path(tmp) / name, OUT / name, False)
+        ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build src/apmbc/data/ from data-raw/.")
+    parser.add_argument("--out", type=Path, default=OUT, help="output folder")
+    parser.add_argument("--check", action="store_true", help="fail if the package data is stale")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = check()
+        if stale:
+            print("stale package data: " + ", ".join(stale), file=sys.stderr)
+            print("run: python scripts/build_data.py", file=sys.stderr)
+            return 1
+        print("package data is up to date")
+        return 0
+    build(args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,100 @@
+"""The bundled dataset: ``load()`` reads the package data once per process, thread-safely.
+
+States, meetings and resolutions are read at once (lookups need them); attendances, statements
+and the 5,555 per-State votes (kept as compact CSV rows) become records on first access.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import threading
+from importlib import resources
+from typing import Any
+
+from apmbc.convert import structure
+from apmbc.dataset import Dataset
+from apmbc.models import (
+    Attendance,
+    Forum,
+    Meeting,
+    Metadata,
+    Resolution,
+    Source,
+    State,
+    Statement,
+    Vote,
+    VotePosition,
+)
+
+__all__ = ["DATA_VERSION", "load"]
+
+_LOCK = threading.Lock()
+_CACHE: Dataset | None = None
+_DATA = "data"
+
+
+def _text(name: str) -> str:
+    return (resources.files("apmbc") / _DATA / name).read_text(encoding="utf-8")
+
+
+def _json(name: str, cls: Any) -> Any:
+    return structure(json.loads(_text(name)), cls, source=f"apmbc/data/{name}")
+
+
+def _votes() -> tuple[Vote, ...]:
+    raw_sources: dict[str, str] = json.loads(_text("vote-sources.json"))
+    sources = {label: (Source(citation=text),) for label, text in raw_sources.items()}
+    symbols = {(r.session, r.forum): r.symbol for r in load().resolutions}
+    forums = {f.value: f for f in Forum}
+    positions = {p.value: p for p in VotePosition}
+    rows = csv.reader(_text("votes.csv").splitlines())
+    next(rows)
+    out = []
+    for session_text, forum_text, state, position, recorded in rows:
+        session = int(session_text)
+        forum = forums[forum_text]
+        out.append(
+            Vote(
+                state=state,
+                session=session,
+                forum=forum,
+                position=positions[position],
+                resolution=symbols.get((session, forum)),
+                recorded_name=recorded or None,
+                sources=sources[f"{session}/{forum_text}"],
+            )
+        )
+    return tuple(out)
+
+
+def _read() -> Dataset:
+    return Dataset(
+        metadata=_json("metadata.json", Metadata),
+        states=_json("states.json", tuple[State, ...]),
+        meetings=_json("meetings.json", tuple[Meeting, ...]),
+        resolutions=_json("resolutions.json", tuple[Resolution, ...]),
+        votes=_votes,
+        attendances=lambda: _json("attendances.json", tuple[Attendance, ...]),
+        statements=lambda: _json("statements.json", tuple[Statement, ...]),
+    )
+
+
+def load() -> Dataset:
+    """The bundled dataset: every State, meeting, resolution, vote, attendance and statement.
+
+    Read from the package data on the first call, then cached for the life of the process; safe
+    to call from several threads. The returned :class:`~apmbc.dataset.Dataset` is immutable.
+    """
+    global _CACHE
+    cached = _CACHE
+    if cached is None:
+        with _LOCK:
+            if _CACHE is None:
+                _CACHE = _read()
+            cached = _CACHE
+    return cached
+
+
+DATA_VERSION: str = json.loads(_text("metadata.json"))["data_version"]
+"""The version of the bundled data (``YYYY.MM.DD`` of its as-of date, plus a suffix if reissued)."""
