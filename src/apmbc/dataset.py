@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
+from apmbc import queries
 from apmbc._index import NameIndex
 from apmbc.errors import UnknownMeetingError, UnknownResolutionError, UnknownStateError
 from apmbc.models import (
@@ -22,11 +23,18 @@ from apmbc.models import (
     Resolution,
     State,
     Statement,
+    TimelineEvent,
+    TreatyStatus,
     Vote,
+    VotePosition,
 )
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from apmbc.errors import UnknownKeyError
+    from apmbc.loaders.profile import Profile
+    from apmbc.merge import MergeResult
 
 __all__ = ["Dataset", "MeetingTable", "StateTable"]
 
@@ -307,6 +315,86 @@ class Dataset:
             close = [f"session {s}" for s in near if abs(s - session) <= 1]
             raise UnknownResolutionError(f"session {session}, forum {key[1].value!r}", close)
         return found
+
+    # -- queries (implemented in apmbc.queries) ---------------------------------------------------
+
+    def votes_by_session(
+        self, state: State | str, forum: Forum | str = Forum.PLENARY
+    ) -> dict[int, VotePosition]:
+        """The State's position in each session, in session order; absences included.
+
+        >>> import apmbc
+        >>> apmbc.load().votes_by_session("Cuba")[77]
+        <VotePosition.ABSTAIN: 'abstain'>
+        """
+        return queries.votes_by_session(self, state, forum)
+
+    def attendance(self, state: State | str) -> tuple[Attendance, ...]:
+        """Every attendance fact about the State, in meeting date order (disagreements kept)."""
+        return queries.attendance(self, state)
+
+    def observer_meetings(self, state: State | str) -> tuple[Meeting, ...]:
+        """Meetings a record shows the State attended as an observer, in date order."""
+        return queries.observer_meetings(self, state)
+
+    def has_attended_review_conference(self, state: State | str) -> bool | None:
+        """``True``/``False`` when the records say, ``None`` when they do not.
+
+        See :func:`apmbc.queries.has_attended_review_conference` for why this is not a plain
+        bool, and :meth:`attendance` for the facts behind the answer.
+        """
+        return queries.has_attended_review_conference(self, state)
+
+    def status_on(self, state: State | str, when: date | str) -> TreatyStatus:
+        """The State's status on a date, by Articles 17 and 20.
+
+        >>> import apmbc
+        >>> apmbc.load().status_on("Tonga", "2025-09-01")
+        <TreatyStatus.JOINING: 'joining'>
+        """
+        return queries.state_status_on(self, state, when)
+
+    def parties_on(self, when: date | str) -> tuple[State, ...]:
+        """The States bound by the Convention on a date (withdrawing States included)."""
+        return queries.parties_on(self, when)
+
+    def positions(
+        self, session: int, forum: Forum | str = Forum.PLENARY
+    ) -> dict[VotePosition, tuple[State, ...]]:
+        """Who voted how in one session."""
+        return queries.positions(self, session, forum)
+
+    def agreement(
+        self, state_a: State | str, state_b: State | str, forum: Forum | str = Forum.PLENARY
+    ) -> float:
+        """Share of sessions both States voted in where their votes matched (``nan`` if none)."""
+        return queries.agreement(self, state_a, state_b, forum)
+
+    def timeline(self, state: State | str) -> tuple[TimelineEvent, ...]:
+        """Every dated event of a State, in date order."""
+        return queries.timeline(self, state)
+
+    # -- other views ----------------------------------------------------------------------------
+
+    def merge(self, profile: Profile, state: str | None = None) -> MergeResult:
+        """Merge a parsed profile page; returns the new dataset and the conflicts found.
+
+        This dataset is unchanged. See :func:`apmbc.merge.merge`.
+        """
+        from apmbc.merge import merge
+
+        return merge(self, profile, state)
+
+    def to_records(self, table: str) -> list[dict[str, Any]]:
+        """One flat dict per record of ``table`` (tidy, keyed by codes); see :mod:`apmbc.tables`."""
+        from apmbc.tables import to_records
+
+        return to_records(self, table)
+
+    def _repr_html_(self) -> str:
+        from apmbc.display import dataset_html
+
+        return dataset_html(self)
 
     def __repr__(self) -> str:
         return (

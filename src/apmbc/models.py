@@ -18,6 +18,7 @@ __all__ = [
     "AttendanceRole",
     "DepositMethod",
     "Document",
+    "EventKind",
     "Forum",
     "Meeting",
     "MeetingFormat",
@@ -31,6 +32,7 @@ __all__ = [
     "Statement",
     "StatementContext",
     "Tally",
+    "TimelineEvent",
     "TreatyStatus",
     "Vote",
     "VotePosition",
@@ -140,6 +142,23 @@ class StatementContext(str, enum.Enum):
     EXPLANATION_OF_VOTE = "explanation_of_vote"
     MEETING_STATEMENT = "meeting_statement"
     OTHER = "other"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class EventKind(str, enum.Enum):
+    """What happened on a date of a State's timeline."""
+
+    SIGNATURE = "signature"
+    DEPOSIT = "deposit"
+    ENTRY_INTO_FORCE = "entry_into_force"
+    WITHDRAWAL_NOTIFIED = "withdrawal_notified"
+    WITHDRAWAL_EFFECTIVE = "withdrawal_effective"
+    ACTION = "action"
+    ATTENDANCE = "attendance"
+    VOTE = "vote"
+    STATEMENT = "statement"
 
     def __str__(self) -> str:
         return self.value
@@ -332,6 +351,18 @@ class Statement:
     date: _dt.date | None = None
     sources: tuple[Source, ...] = ()
     notes: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class TimelineEvent:
+    """One dated event of a State's timeline (see ``Dataset.timeline``)."""
+
+    date: _dt.date
+    kind: EventKind
+    description: str
+    reference: str | None = None
+    """The meeting code or resolution symbol the event refers to, where there is one."""
+    sources: tuple[Source, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
