@@ -170,6 +170,7 @@ def timeline(ds: Dataset, state: State | str) -> tuple[TimelineEvent, ...]:
     """
     record = _state(ds, state)
     events: list[TimelineEvent] = []
+    day: _dt.date | None
 
     def add(
         day: _dt.date | None,
@@ -190,8 +191,8 @@ def timeline(ds: Dataset, state: State | str) -> tuple[TimelineEvent, ...]:
     if record.entry_into_force is not None:
         add(record.entry_into_force, EventKind.ENTRY_INTO_FORCE, "Entry into force (as stated)")
     elif record.deposited is not None:
-        day = article17_entry_into_force(record.deposited)
-        add(day, EventKind.ENTRY_INTO_FORCE, "Entry into force (Article 17)")
+        computed = article17_entry_into_force(record.deposited)
+        add(computed, EventKind.ENTRY_INTO_FORCE, "Entry into force (Article 17)")
     add(record.withdrawal_notified, EventKind.WITHDRAWAL_NOTIFIED, "Notified its withdrawal")
     add(record.withdrawal_effective, EventKind.WITHDRAWAL_EFFECTIVE, "Withdrawal took effect")
     for action in record.other_actions:
@@ -213,7 +214,7 @@ def timeline(ds: Dataset, state: State | str) -> tuple[TimelineEvent, ...]:
     for stmt in ds.statements:
         if stmt.state != record.code:
             continue
-        day: _dt.date | None = stmt.date
+        day = stmt.date
         if day is None and stmt.session is not None and stmt.forum is not None:
             res = dates.get((stmt.session, stmt.forum))
             day = res.date if res is not None else None
