@@ -21,6 +21,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from apmbc import (
     Action,
     Attendance,
@@ -404,6 +406,20 @@ def import_resolutions(ref: Path, vote_rows: list[dict[str, str]]) -> list[Resol
                 notes=(*notes(r["notes"]), *extra),
             )
         )
+    # A First Committee record with no source of its own is known to exist only because the
+    # plenary resolution was adopted on the Committee's report: cite the plenary's sources.
+    plenary = {r.session: r for r in out if r.forum is Forum.PLENARY}
+    for i, r in enumerate(out):
+        if not r.sources:
+            note = (
+                "the plenary resolution of this session was adopted on the report of the First "
+                "Committee; the Committee's own vote was not found"
+            )
+            cited = tuple(
+                Source(url=s.url, citation=s.citation, title=s.title, note=note)
+                for s in plenary[r.session].sources[:1]
+            )
+            out[i] = attrs.evolve(r, sources=cited)
     return sorted(out, key=lambda r: (r.session, r.forum.value))
 
 
@@ -447,7 +463,9 @@ def write_votes(vote_rows: list[dict[str, str]]) -> None:
     codes = {"Y": "yes", "N": "no", "A": "abstain", "X": "absent"}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["session", "forum", "resolution", "state", "recorded_name", "position", "source"])
+    writer.writerow(
+        ["session", "forum", "resolution", "state", "recorded_name", "position", "source"]
+    )
     for row in sorted(vote_rows, key=lambda r: (int(r["session"]), r["forum"], r["state"])):
         code = row["iso3"] or HISTORICAL_SEATS[row["state"]]
         writer.writerow(

@@ -222,6 +222,11 @@ class State:
     sources: tuple[Source, ...] = ()
     notes: tuple[str, ...] = ()
 
+    def _repr_html_(self) -> str:
+        from apmbc.display import state_html
+
+        return state_html(self)
+
 
 @attrs.frozen(kw_only=True)
 class President:
@@ -277,6 +282,11 @@ class Meeting:
     sources: tuple[Source, ...] = ()
     notes: tuple[str, ...] = ()
 
+    def _repr_html_(self) -> str:
+        from apmbc.display import meeting_html
+
+        return meeting_html(self)
+
 
 @attrs.frozen(kw_only=True)
 class Tally:
@@ -302,6 +312,11 @@ class Resolution:
     tally: Tally = Tally()
     sources: tuple[Source, ...] = ()
     notes: tuple[str, ...] = ()
+
+    def _repr_html_(self) -> str:
+        from apmbc.display import resolution_html
+
+        return resolution_html(self)
 
 
 @attrs.frozen(kw_only=True)

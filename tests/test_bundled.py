@@ -1,0 +1,152 @@
+"""The bundled dataset: completeness, provenance, freshness and the golden summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import apmbc
+from apmbc import Forum, MeetingKind, TreatyStatus, VotePosition
+from apmbc.coverage import summary
+
+ROOT = Path(__file__).resolve().parents[1]
+SNAPSHOT = ROOT / "tests" / "snapshots" / "summary.json"
+
+
+@pytest.fixture(scope="module")
+def ds() -> apmbc.Dataset:
+    return apmbc.load()
+
+
+def test_load_is_cached_and_thread_safe() -> None:
+    results: list[apmbc.Dataset] = []
+    threads = [threading.Thread(target=lambda: results.append(apmbc.load())) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r is results[0] for r in results)
+    assert apmbc.load() is results[0]
+
+
+def test_counts(ds: apmbc.Dataset) -> None:
+    assert len(ds.states) == 197
+    assert sum(1 for s in ds.states if s.un_member) == 193
+    kinds = Counter(m.kind for m in ds.meetings)
+    assert kinds[MeetingKind.MSP] == 22
+    assert kinds[MeetingKind.REVIEW_CONFERENCE] == 5
+    assert kinds[MeetingKind.INTERSESSIONAL] >= 16
+    assert kinds[MeetingKind.PREPARATORY] >= 9
+    assert {(r.session, r.forum) for r in ds.resolutions} == {
+        (s, f) for s in range(52, 81) for f in Forum
+    }
+    assert len(ds.votes) == 5555
+    assert all(v.forum is Forum.PLENARY for v in ds.votes)
+    assert len(ds.attendances) >= 474
+    assert len(ds.statements) >= 12
+
+
+def test_tables_are_immutable(ds: apmbc.Dataset) -> None:
+    assert isinstance(ds.votes, tuple)
+    assert isinstance(ds.attendances, tuple)
+    with pytest.raises(TypeError):
+        ds.states[0] = ds.states[1]  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        ds.states[0].name = "x"  # type: ignore[misc]
+
+
+def test_every_record_has_a_source(ds: apmbc.Dataset) -> None:
+    for table in (ds.states, ds.meetings, ds.resolutions, ds.votes, ds.attendances, ds.statements):
+        missing = [r for r in table if not r.sources]
+        assert not missing, missing[:3]
+    assert ds.metadata.sources
+
+
+def test_every_plenary_tally_equals_its_counted_votes(ds: apmbc.Dataset) -> None:
+    counted: dict[int, Counter[VotePosition]] = {}
+    for vote in ds.votes:
+        counted.setdefault(vote.session, Counter())[vote.position] += 1
+    for r in ds.resolutions:
+        if r.forum is not Forum.PLENARY:
+            continue
+        c = counted[r.session]
+        tally = (r.tally.yes, r.tally.no, r.tally.abstain, r.tally.absent)
+        assert tally == (
+            c[VotePosition.YES],
+            c[VotePosition.NO],
+            c[VotePosition.ABSTAIN],
+            c[VotePosition.ABSENT],
+        ), r.session
+
+
+def test_first_committee_unknowns_stay_unknown(ds: apmbc.Dataset) -> None:
+    fc52 = ds.resolution(52, "first_committee")
+    assert fc52.symbol is None and fc52.date is None and fc52.tally.yes is None
+    fc80 = ds.resolution(80, Forum.FIRST_COMMITTEE)
+    assert fc80.tally.yes == 154 and fc80.tally.no is None
+    assert fc80.date == dt.date(2025, 11, 4)
+
+
+def test_known_facts(ds: apmbc.Dataset) -> None:
+    assert ds.resolution(77).date == dt.date(2022, 12, 7)
+    assert ds.resolution(77).symbol == "A/RES/77/63"
+    assert ds.resolution(78).tally.yes == 170
+    cuba = ds.state("Cuba")
+    assert cuba.status is TreatyStatus.NOT_PARTY and cuba.signed is None
+    ssd = ds.state("South Sudan")
+    assert ssd.entry_into_force == dt.date(2011, 7, 9) and ssd.deposited == dt.date(2011, 11, 11)
+    assert ds.state("Finland").withdrawal_effective == dt.date(2026, 1, 10)
+    assert ds.state("Ukraine").status is TreatyStatus.PARTY
+    assert len(ds.state("Ukraine").other_actions) == 3
+    assert ds.meeting("5RC").city == "Siem Reap"
+    assert ds.meeting("1RC").country == "KEN"
+    assert ds.meeting("1MSP").president is not None
+    assert ds.meeting("1MSP").president.state == "MOZ"  # type: ignore[union-attr]
+
+
+def test_historical_un_names_map_to_todays_codes(ds: apmbc.Dataset) -> None:
+    recorded = {v.recorded_name: v.state for v in ds.votes if v.recorded_name}
+    assert recorded["YUGOSLAVIA"] == "SRB"
+    assert recorded["SERBIA AND MONTENEGRO"] == "SRB"
+    assert recorded["SWAZILAND"] == "SWZ"
+    assert recorded["TURKEY"] == "TUR"
+    for name in ("YUGOSLAVIA", "Serbia and Montenegro", "SWAZILAND", "Libyan Arab Jamahiriya"):
+        assert ds.states.get(name) is not None, name
+
+
+def test_disagreements_are_kept_as_two_facts(ds: apmbc.Dataset) -> None:
+    cuba13 = [a for a in ds.attendances if a.state == "CUB" and a.meeting == "13MSP"]
+    assert sorted(a.attended for a in cuba13) == [False, True]
+    mmr7 = [a for a in ds.attendances if a.state == "MMR" and a.meeting == "7MSP"]
+    assert sorted(a.attended for a in mmr7) == [False, True]
+
+
+def test_data_version() -> None:
+    assert apmbc.DATA_VERSION == apmbc.load().metadata.data_version
+    assert apmbc.load().metadata.as_of == dt.date(2026, 11, 27)
+
+
+def test_package_data_is_not_stale() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_data.py"), "--check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_golden_summary(ds: apmbc.Dataset) -> None:
+    """Any change to the bundled data shows here; review it, then UPDATE_SNAPSHOTS=1 pytest."""
+    current = json.dumps(summary(ds), indent=2, sort_keys=True) + "\n"
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        SNAPSHOT.write_text(current, encoding="utf-8")
+    assert SNAPSHOT.read_text(encoding="utf-8") == current

@@ -1,0 +1,77 @@
+"""Articles 17 and 20 as pure date rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from apmbc import State, TreatyStatus
+from apmbc.treaty import (
+    CONVENTION_IN_FORCE,
+    article17_entry_into_force,
+    article20_withdrawal_effective,
+    status_on,
+)
+
+
+@pytest.mark.parametrize(
+    ("deposit", "in_force"),
+    [
+        ("1997-12-03", "1999-03-01"),
+        ("1998-09-16", "1999-03-01"),
+        ("1998-09-30", "1999-03-01"),
+        ("1998-10-08", "1999-04-01"),
+        ("2012-01-09", "2012-07-01"),
+        ("2025-06-25", "2025-12-01"),
+        ("2025-03-12", "2025-09-01"),
+        ("2003-09-25", "2004-03-01"),
+    ],
+)
+def test_article17(deposit: str, in_force: str) -> None:
+    got = article17_entry_into_force(dt.date.fromisoformat(deposit))
+    assert got == dt.date.fromisoformat(in_force)
+
+
+@pytest.mark.parametrize(
+    ("notified", "effective"),
+    [
+        ("2025-06-27", "2025-12-27"),
+        ("2025-07-10", "2026-01-10"),
+        ("2025-08-20", "2026-02-20"),
+        ("2025-08-31", "2026-02-28"),
+    ],
+)
+def test_article20(notified: str, effective: str) -> None:
+    got = article20_withdrawal_effective(dt.date.fromisoformat(notified))
+    assert got == dt.date.fromisoformat(effective)
+
+
+@given(st.dates(min_value=dt.date(1997, 12, 3), max_value=dt.date(2100, 12, 31)))
+def test_article17_properties(deposit: dt.date) -> None:
+    result = article17_entry_into_force(deposit)
+    assert result.day == 1
+    assert result >= CONVENTION_IN_FORCE
+    assert result > deposit
+    if deposit >= dt.date(1998, 10, 1):
+        months = (result.year - deposit.year) * 12 + result.month - deposit.month
+        assert months == 6
+
+
+def test_status_sequence() -> None:
+    state = State(
+        code="XXX",
+        name="Test",
+        signed=dt.date(1998, 1, 5),
+        deposited=dt.date(2001, 2, 10),
+        withdrawal_notified=dt.date(2020, 5, 1),
+    )
+    assert status_on(state, dt.date(1998, 1, 4)) is TreatyStatus.NOT_PARTY
+    assert status_on(state, dt.date(1998, 1, 5)) is TreatyStatus.SIGNATORY
+    assert status_on(state, dt.date(2001, 2, 10)) is TreatyStatus.JOINING
+    assert status_on(state, dt.date(2001, 8, 1)) is TreatyStatus.PARTY
+    assert status_on(state, dt.date(2020, 5, 1)) is TreatyStatus.WITHDRAWING
+    # no effective date recorded: Article 20 gives it
+    assert status_on(state, dt.date(2020, 11, 1)) is TreatyStatus.WITHDRAWN
