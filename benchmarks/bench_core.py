@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _timing import call_median, process_median  # noqa: E402
+from _timing import call_median, process_median
 
 
 def run(runs: int = 15) -> list[dict[str, object]]:

@@ -4,7 +4,7 @@ This is the one-off import that created data-raw/; it is kept so that the proven
 file there is reproducible. The package data is built from data-raw/ alone by build_data.py, so
 the project rebuilds without ../shared. Run from the repository root:
 
-    python scripts/import_reference.py [--reference ../shared/reference] [--samples ../shared/samples]
+    python scripts/import_reference.py [--reference DIR] [--samples DIR]
 
 It needs the development group ``data`` (pycountry, for ISO 3166-1 alpha-2 codes and ISO names).
 """
@@ -169,12 +169,11 @@ def import_states(ref: Path, vote_rows: list[dict[str, str]]) -> list[State]:
         aliases: list[str] = []
         former: list[str] = []
 
-        def add(target: list[str], value: str | None) -> None:
-            if not value:
-                return
-            key = normalize(value)
-            known = [normalize(v) for v in [name, *aliases, *former]]
-            if key not in known:
+        known = {normalize(name)}
+
+        def add(target: list[str], value: str | None, known: set[str] = known) -> None:
+            if value and normalize(value) not in known:
+                known.add(normalize(value))
                 target.append(value)
 
         # Names from the records first, so that a name the UN no longer uses is a former name.
