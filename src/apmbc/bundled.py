@@ -6,10 +6,9 @@ and the 5,555 per-State votes (kept as compact CSV rows) become records on first
 
 from __future__ import annotations
 
-import csv
 import json
 import threading
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from apmbc.convert import structure
@@ -31,11 +30,14 @@ __all__ = ["DATA_VERSION", "load"]
 
 _LOCK = threading.Lock()
 _CACHE: Dataset | None = None
-_DATA = "data"
+# The data files sit next to this module in the installed package (wheels are installed
+# unzipped). Reading them with open() rather than importlib.resources saves about 5 ms of imports
+# on every load(), a fifth of the load budget.
+_DATA = Path(__file__).resolve().parent / "data"
 
 
 def _text(name: str) -> str:
-    return (resources.files("apmbc") / _DATA / name).read_text(encoding="utf-8")
+    return (_DATA / name).read_text(encoding="utf-8")
 
 
 def _json(name: str, cls: Any) -> Any:
@@ -43,6 +45,8 @@ def _json(name: str, cls: Any) -> Any:
 
 
 def _votes() -> tuple[Vote, ...]:
+    import csv  # only when the votes are first asked for
+
     raw_sources: dict[str, str] = json.loads(_text("vote-sources.json"))
     sources = {label: (Source(citation=text),) for label, text in raw_sources.items()}
     symbols = {(r.session, r.forum): r.symbol for r in load().resolutions}
