@@ -29,7 +29,7 @@ if TYPE_CHECKING:
         UnknownResolutionError,
         UnknownStateError,
     )
-    from apmbc.export import export
+    from apmbc.exporting import export
     from apmbc.jsonio import dump_json, dumps_json, load_json, loads_json
     from apmbc.loaders.profile import Profile, ProfileVote, parse_profile
     from apmbc.loaders.undl import load_undl_csv
@@ -110,7 +110,7 @@ _LAZY: dict[str, str] = {
     "MergeResult": "apmbc.merge",
     "DatasetDiff": "apmbc.diffing",
     "diff": "apmbc.diffing",
-    "export": "apmbc.export",
+    "export": "apmbc.exporting",
     "Profile": "apmbc.loaders.profile",
     "ProfileVote": "apmbc.loaders.profile",
     "parse_profile": "apmbc.loaders.profile",

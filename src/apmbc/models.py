@@ -91,7 +91,7 @@ class MeetingKind(str, enum.Enum):
     REVIEW_CONFERENCE = "review_conference"
     """A Review Conference (Article 12), held every five years."""
     SPECIAL = "special"
-    """A Special Meeting of the States Parties (Article 11(2)); none is known."""
+    """A Special Meeting of the States Parties (Articles 8 and 11(3)); none is known."""
     INTERSESSIONAL = "intersessional"
     """Standing Committee or intersessional meetings between formal meetings."""
     PREPARATORY = "preparatory"

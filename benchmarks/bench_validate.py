@@ -1,0 +1,102 @@
+"""validate() on the bundled data and on generated datasets 10x and 100x its size.
+
+The generated datasets repeat every State (under new codes), with its votes, attendances and
+statements, so the records grow by the factor while the rules stay the same. Linear scaling means
+the 100x time stays within about 100x the 1x time (the issue's bound: 120x).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import attrs
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import apmbc
+
+
+def scaled(ds: apmbc.Dataset, factor: int) -> apmbc.Dataset:
+    """A dataset ``factor`` times the size of ``ds``: each State repeated under new codes."""
+    if factor == 1:
+        return ds
+
+    def code(original: str, copy: int) -> str:
+        return original if copy == 0 else f"{original}{copy:03d}"
+
+    states = []
+    votes = []
+    attendances = []
+    statements = []
+    for copy in range(factor):
+        for s in ds.states:
+            states.append(
+                attrs.evolve(
+                    s,
+                    code=code(s.code, copy),
+                    alpha2=s.alpha2 if copy == 0 else None,
+                    name=s.name if copy == 0 else f"{s.name} {copy}",
+                    aliases=s.aliases if copy == 0 else (),
+                    former_names=s.former_names if copy == 0 else (),
+                )
+            )
+        votes += [attrs.evolve(v, state=code(v.state, copy)) for v in ds.votes]
+        attendances += [attrs.evolve(a, state=code(a.state, copy)) for a in ds.attendances]
+        statements += [attrs.evolve(s, state=code(s.state, copy)) for s in ds.statements]
+    # Tallies count every copy's votes, so that the tally rule still holds.
+    resolutions = [
+        attrs.evolve(
+            r,
+            tally=apmbc.Tally(
+                yes=None if r.tally.yes is None else r.tally.yes * factor,
+                no=None if r.tally.no is None else r.tally.no * factor,
+                abstain=None if r.tally.abstain is None else r.tally.abstain * factor,
+                absent=None if r.tally.absent is None else r.tally.absent * factor,
+            ),
+        )
+        for r in ds.resolutions
+    ]
+    return ds.replace(
+        states=states,
+        resolutions=resolutions,
+        votes=votes,
+        attendances=attendances,
+        statements=statements,
+    )
+
+
+def run(factors: tuple[int, ...] = (1, 10, 100), repeat: int = 3) -> list[dict[str, object]]:
+    """Median time of validate() at each size, and its ratio to the 1x time."""
+    base = apmbc.load()
+    rows: list[dict[str, object]] = []
+    first: float | None = None
+    for factor in factors:
+        ds = scaled(base, factor)
+        records = len(ds.states) + len(ds.votes) + len(ds.attendances) + len(ds.statements)
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            findings = apmbc.validate(ds)
+            times.append(time.perf_counter() - start)
+        median = statistics.median(times)
+        first = first or median
+        errors = sum(1 for f in findings if f.severity.value == "error")
+        rows.append(
+            {
+                "benchmark": f"validate {factor}x ({records:,} records, {errors} errors)",
+                "value": median,
+                "baseline": "validate 1x",
+                "baseline_value": first,
+                "ratio": median / first,
+                "target": f"<= {int(factor * 1.2)}x" if factor > 1 else "-",
+            }
+        )
+    return rows
+
+
+if __name__ == "__main__":
+    for r in run():
+        print(f"{r['benchmark']:55} {r['value']:.3f} s  ratio {r['ratio']:.1f}  target {r['target']}")

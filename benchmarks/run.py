@@ -1,0 +1,53 @@
+"""Run every benchmark and print one table; each figure is a ratio to a baseline of the same run.
+
+    python benchmarks/run.py [--quick]
+
+--quick uses smaller inputs (for a smoke run); the figures quoted in docs/performance.md come from
+a full run. The machine's CPU count is printed with the table, since the numbers depend on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_core  # noqa: E402
+import bench_profile  # noqa: E402
+import bench_undl  # noqa: E402
+import bench_validate  # noqa: E402
+
+
+def fmt_value(value: object) -> str:
+    if isinstance(value, float):
+        return bench_core.fmt_seconds(value)
+    return str(value)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="small inputs, fewer repeats")
+    args = parser.parse_args(argv)
+    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    rows: list[dict[str, object]] = []
+    rows += bench_core.run(runs=5 if args.quick else 15)
+    rows += bench_profile.run(pages=200 if args.quick else 2000)
+    rows += bench_undl.run(rows=50_000 if args.quick else 1_000_000)
+    rows += bench_validate.run(factors=(1, 10) if args.quick else (1, 10, 100))
+    width = max(len(str(r["benchmark"])) for r in rows)
+    print(f"| {'benchmark':{width}} | value | baseline | baseline value | ratio | target |")
+    print(f"|{'-' * (width + 2)}|---|---|---|---|---|")
+    for r in rows:
+        print(
+            f"| {r['benchmark']!s:{width}} | {fmt_value(r['value'])} | {r['baseline']} | "
+            f"{fmt_value(r['baseline_value'])} | {float(r['ratio']):.2f} | {r['target']} |"  # type: ignore[arg-type]
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

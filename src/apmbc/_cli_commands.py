@@ -1,0 +1,272 @@
+"""The commands of ``apmbc`` that read the record: state, votes, meetings, meeting, status-on.
+
+Each takes the parsed arguments and the dataset and returns the exit status. Only the public API
+is used (``apmbc``, ``Dataset`` methods, :mod:`apmbc.treaty`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import textwrap
+from collections import Counter
+from typing import Any
+
+import apmbc
+from apmbc._cli_output import NONE, align, emit, emit_json, text
+from apmbc.treaty import article17_entry_into_force
+
+__all__ = ["meeting", "meetings", "state", "status_on", "votes"]
+
+_POSITIONS = ("yes", "no", "abstain", "absent")
+_RC_ATTENDED = {True: "attended", False: "not attended", None: "unknown"}
+_FORUM_LABEL = {"plenary": "plenary", "first_committee": "First Committee"}
+
+
+def _statement(stmt: apmbc.Statement) -> dict[str, Any]:
+    return {
+        "context": stmt.context.value,
+        "verbatim": stmt.verbatim,
+        "attribution": stmt.attribution,
+        "speaker": stmt.speaker,
+        "meeting": stmt.meeting,
+        "session": stmt.session,
+        "forum": stmt.forum.value if stmt.forum else None,
+        "year": stmt.year,
+        "date": stmt.date,
+        "text": stmt.text,
+        "sources": [s.url or s.citation for s in stmt.sources if s.url or s.citation],
+    }
+
+
+def _state_data(ds: apmbc.Dataset, record: apmbc.State) -> dict[str, Any]:
+    by_forum = {
+        forum.value: {str(k): v.value for k, v in ds.votes_by_session(record, forum).items()}
+        for forum in apmbc.Forum
+    }
+    return {
+        "code": record.code,
+        "name": record.name,
+        "aliases": list(record.aliases),
+        "former_names": list(record.former_names),
+        "status": record.status.value,
+        "as_of": ds.metadata.as_of,
+        "signed": record.signed,
+        "deposited": record.deposited,
+        "deposit_method": record.deposit_method.value if record.deposit_method else None,
+        "entry_into_force": {
+            "stated": record.entry_into_force,
+            "article17": article17_entry_into_force(record.deposited) if record.deposited else None,
+        },
+        "withdrawal_notified": record.withdrawal_notified,
+        "withdrawal_effective": record.withdrawal_effective,
+        "observer_meetings": [m.code for m in ds.observer_meetings(record)],
+        "attended_review_conference": ds.has_attended_review_conference(record),
+        "votes": by_forum,
+        "statements": [_statement(s) for s in ds.statements if s.state == record.code],
+        "sources": len(record.sources),
+    }
+
+
+def _vote_grid(votes: dict[str, str], per_line: int = 6) -> list[str]:
+    cells = [f"{session} {position:<8}" for session, position in votes.items()]
+    return [
+        ("  " + "  ".join(cells[i : i + per_line])).rstrip() for i in range(0, len(cells), per_line)
+    ]
+
+
+def _vote_summary(votes: dict[str, str]) -> str:
+    counts = Counter(votes.values())
+    sessions = list(votes)
+    parts = ", ".join(f"{counts[p]} {p}" for p in _POSITIONS if counts[p])
+    return f"sessions {sessions[0]}-{sessions[-1]} ({len(sessions)}): {parts}"
+
+
+def _statement_lines(stmt: dict[str, Any]) -> list[str]:
+    where = [stmt["context"].replace("_", " ")]
+    if stmt["meeting"]:
+        where.append(stmt["meeting"])
+    if stmt["session"] is not None:
+        forum = _FORUM_LABEL.get(stmt["forum"] or "", "")
+        where.append(f"{forum} session {stmt['session']}".strip())
+    if stmt["date"] or stmt["year"]:
+        where.append(text(stmt["date"] or stmt["year"]))
+    if stmt["attribution"]:
+        where.append(f"attributed {stmt['attribution']}")
+    where.append("verbatim" if stmt["verbatim"] else "paraphrase")
+    body = textwrap.wrap(
+        stmt["text"],
+        width=88,
+        initial_indent="    ",
+        subsequent_indent="    ",
+        break_on_hyphens=False,
+    )
+    source = [f"    source: {s}" for s in stmt["sources"]]
+    return [f"  [{'; '.join(where)}]", *body, *source]
+
+
+def state(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
+    """``apmbc state KEY``: one State's status, dates, meetings, votes and statements."""
+    data = _state_data(ds, ds.state(args.key))
+    if args.json:
+        emit_json(data)
+        return 0
+    eif = data["entry_into_force"]
+    deposited = text(data["deposited"])
+    if data["deposit_method"]:
+        deposited += f" ({data['deposit_method']})"
+    withdrawal = text(data["withdrawal_notified"])
+    if data["withdrawal_notified"]:
+        withdrawal = f"notified {withdrawal}, effective {text(data['withdrawal_effective'])}"
+    rc = data["attended_review_conference"]
+    lines = [f"{data['name']} ({data['code']})"]
+    lines += align(
+        [
+            ("status", f"{data['status']} (as of {text(data['as_of'])})"),
+            ("signed", data["signed"]),
+            ("deposited", deposited),
+            (
+                "entry into force",
+                f"{text(eif['stated'])} stated, {text(eif['article17'])} by Art. 17",
+            ),
+            ("withdrawal", withdrawal),
+            ("aliases", "; ".join(data["aliases"]) or NONE),
+            ("former names", "; ".join(data["former_names"]) or NONE),
+            ("review conference", _RC_ATTENDED[rc]),
+            ("sources", data["sources"]),
+        ],
+        indent="  ",
+    )
+    observed = data["observer_meetings"]
+    lines += ["", f"Observer at {len(observed)} meetings: {' '.join(observed) or NONE}"]
+    for forum, votes in data["votes"].items():
+        if votes:
+            label = _FORUM_LABEL[forum]
+            head = f"{label[0].upper()}{label[1:]} votes, {_vote_summary(votes)}"
+            lines += ["", head, *_vote_grid(votes)]
+        elif forum == "plenary":
+            lines += ["", "Plenary votes: no record"]
+    lines += [
+        "",
+        f"Statements ({len(data['statements'])}):" if data["statements"] else "Statements: none",
+    ]
+    for stmt in data["statements"]:
+        lines += _statement_lines(stmt)
+    emit(lines)
+    return 0
+
+
+def votes(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
+    """``apmbc votes --session N``: the tally and every State's position in one vote."""
+    res = ds.resolution(args.session, args.forum)
+    by_position = ds.positions(args.session, args.forum)
+    counts = {p.value: len(states) for p, states in by_position.items()}
+    recorded = sum(counts.values()) > 0
+    stated = {p: getattr(res.tally, p) for p in _POSITIONS}
+    rows = [
+        {"state": s.code, "name": s.name, "position": p.value}
+        for p, states in by_position.items()
+        if args.position in (None, p.value)
+        for s in states
+    ]
+    if args.json:
+        emit_json(
+            {
+                "session": res.session,
+                "forum": res.forum.value,
+                "resolution": res.symbol,
+                "date": res.date,
+                "title": res.title,
+                "tally": counts if recorded else stated,
+                "tally_basis": "records" if recorded else "stated",
+                "stated_tally": stated,
+                "votes": rows,
+            }
+        )
+        return 0
+    tally = counts if recorded else stated
+    label = f"{res.symbol or 'resolution'} (session {res.session}, {_FORUM_LABEL[res.forum.value]}"
+    label += f", {res.date.isoformat()})" if res.date else ")"
+    lines = [label + ": " + ", ".join(f"{text(tally[p])} {p}" for p in _POSITIONS)]
+    if not recorded:
+        lines.append("no per-State record of this vote; the tally is as a source states it")
+    elif stated != counts and any(v is not None for v in stated.values()):
+        shown = ", ".join(f"{text(stated[p])} {p}" for p in _POSITIONS)
+        lines.append(f"note: a source states the tally as {shown}")
+    lines += align([(r["position"], r["state"], r["name"]) for r in rows])
+    emit(lines)
+    return 0
+
+
+def _meeting_row(row: dict[str, Any]) -> tuple[object, ...]:
+    return (row["code"], row["kind"], row["start"], row["end"], row["city"], row["name"])
+
+
+def meetings(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
+    """``apmbc meetings [--kind K]``: the meetings, in the dataset's order."""
+    rows = [r for r in ds.to_records("meetings") if args.kind in (None, r["kind"])]
+    if args.json:
+        emit_json(rows)
+        return 0
+    header = ("code", "kind", "start", "end", "city", "name")
+    emit([*align([header, *(_meeting_row(r) for r in rows)]), f"{len(rows)} meetings"])
+    return 0
+
+
+def meeting(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
+    """``apmbc meeting CODE``: one meeting and the attendance facts recorded about it."""
+    record = ds.meeting(args.key)
+    row = next(r for r in ds.to_records("meetings") if r["code"] == record.code)
+    facts = [a for a in ds.attendances if a.meeting == record.code]
+    observers = sorted({a.state for a in facts if a.attended})
+    absent = sorted({a.state for a in facts if not a.attended})
+    if args.json:
+        emit_json({**row, "attended": observers, "recorded_absent": absent})
+        return 0
+    lines = [f"{record.code}: {record.name}"]
+    lines += align(
+        [
+            (k.replace("_", " "), row[k])
+            for k in row
+            if k not in ("code", "name", "notes", "sources")
+        ],
+        indent="  ",
+    )
+    lines += [
+        "",
+        f"States not party recorded attending ({len(observers)}): {' '.join(observers) or NONE}",
+        f"States not party recorded absent ({len(absent)}): {' '.join(absent) or NONE}",
+    ]
+    emit(lines)
+    return 0
+
+
+def status_on(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
+    """``apmbc status-on DATE [--status S]``: every State's status on a date."""
+    day: _dt.date = args.date
+    statuses = [(s, ds.status_on(s, day)) for s in ds.states]
+    counts = Counter(status.value for _, status in statuses)
+    chosen = [(s, st) for s, st in statuses if args.status in (None, st.value)]
+    if args.json:
+        emit_json(
+            {
+                "date": day,
+                "status": args.status,
+                "count": len(chosen),
+                "counts": {st.value: counts[st.value] for st in apmbc.TreatyStatus},
+                "states": [
+                    {"code": s.code, "name": s.name, "status": st.value} for s, st in chosen
+                ],
+            }
+        )
+        return 0
+    rows: list[tuple[str, ...]]
+    if args.status is None:
+        summary = ", ".join(f"{counts[st.value]} {st.value}" for st in apmbc.TreatyStatus)
+        head = f"{len(chosen)} States on {day.isoformat()}: {summary}"
+        rows = [(s.code, st.value, s.name) for s, st in chosen]
+    else:
+        head = f"{len(chosen)} States with status {args.status} on {day.isoformat()}"
+        rows = [(s.code, s.name) for s, _ in chosen]
+    emit([head, *align(rows)])
+    return 0

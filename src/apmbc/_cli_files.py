@@ -1,0 +1,73 @@
+"""The commands of ``apmbc`` that read or write files: export, plot, validate, diff."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import apmbc
+from apmbc._cli_output import emit, emit_json
+
+__all__ = ["diff", "export", "plot", "validate"]
+
+
+def export(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
+    """``apmbc export TABLE``: a tidy table as CSV or JSON, to a file or stdout."""
+    fmt = "json" if args.json else args.format
+    if args.output == "-":
+        apmbc.export(ds, args.table, sys.stdout, format=fmt)
+        return 0
+    apmbc.export(ds, args.table, args.output, format=fmt)
+    sys.stderr.write(f"apmbc: wrote {args.table} ({fmt}) to {args.output}\n")
+    return 0
+
+
+def plot(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
+    """``apmbc plot parties|votes -o FILE``: draw a figure and save it (format from suffix)."""
+    from apmbc import plot as plots
+
+    if args.figure == "parties":
+        figure = plots.parties_over_time(ds)
+        states: list[str] = []
+    else:
+        keys = [k.strip() for k in (args.states or "").split(",") if k.strip()]
+        if not keys:
+            raise ValueError("plot votes needs --states, e.g. --states CUB,CHN,USA")
+        states = [ds.state(k).code for k in keys]
+        figure = plots.voting_record(ds, states, forum=args.forum)
+    figure.savefig(args.output, dpi=args.dpi)
+    if args.json:
+        emit_json({"figure": args.figure, "output": args.output, "states": states})
+    else:
+        emit([f"wrote {args.output}"])
+    return 0
+
+
+def validate(args: argparse.Namespace, ds: object) -> int:
+    """``apmbc validate PATH...``: check files; one line per finding; exit 0, 1 or 2."""
+    from apmbc.checkfiles import check_paths
+
+    report = check_paths(args.paths)
+    if args.json:
+        emit_json(report.to_dict())
+        return report.exit_code
+    found = [*report.unreadable, *report.findings]
+    errors = sum(1 for f in report.findings if f.severity.value == "error")
+    emit(str(f) for f in found)
+    sys.stderr.write(
+        f"apmbc: checked {len(report.checked)} file(s): {errors} error(s), "
+        f"{len(report.findings) - errors} other finding(s), {len(report.unreadable)} unreadable\n"
+    )
+    return report.exit_code
+
+
+def diff(args: argparse.Namespace, ds: object) -> int:
+    """``apmbc diff A.json B.json``: what changed from A to B; exit 1 when they differ."""
+    old = apmbc.load_json(args.old)
+    new = apmbc.load_json(args.new)
+    result = apmbc.diff(old, new)
+    if args.json:
+        emit_json(result.to_dict())
+    else:
+        emit([str(result)])
+    return 1 if result else 0

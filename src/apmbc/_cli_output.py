@@ -1,0 +1,64 @@
+"""Output helpers of the command line: canonical JSON and aligned plain text."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+__all__ = ["NONE", "align", "emit", "emit_json", "text"]
+
+NONE = "-"
+"""What an unknown value shows as in plain text."""
+
+
+def _default(value: object) -> Any:
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (tuple, set, frozenset)):
+        return sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def emit_json(data: Any) -> None:
+    """Write ``data`` as canonical JSON (sorted keys, two-space indent, UTF-8) to stdout."""
+    sys.stdout.write(
+        json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False, default=_default) + "\n"
+    )
+
+
+def emit(lines: Iterable[str]) -> None:
+    """Write lines of plain text to stdout."""
+    for line in lines:
+        sys.stdout.write(line + "\n")
+
+
+def text(value: object) -> str:
+    """A value as plain text: dates in ISO form, enums as their value, ``None`` as ``-``."""
+    if value is None or value == "":
+        return NONE
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def align(rows: Sequence[Sequence[object]], indent: str = "") -> list[str]:
+    """Rows as lines whose columns line up (the last column is not padded)."""
+    cells = [[text(v) for v in row] for row in rows]
+    if not cells:
+        return []
+    widths = [max(len(row[i]) for row in cells if i < len(row)) for i in range(len(cells[0]))]
+    out = []
+    for row in cells:
+        padded = [c.ljust(widths[i]) for i, c in enumerate(row[:-1])]
+        out.append((indent + "  ".join([*padded, row[-1]])).rstrip())
+    return out

@@ -1,0 +1,262 @@
+"""Figures of the record (needs the optional extra: ``pip install "apmbc[plot]"``).
+
+Each function returns a ``matplotlib.figure.Figure`` built without ``pyplot`` (no global state,
+no window): save it with ``fig.savefig("out.png")``, or let a notebook display it.
+
+>>> import apmbc
+>>> from apmbc.plot import parties_over_time
+>>> parties_over_time(apmbc.load()).savefig("parties.png")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from apmbc.models import Forum, State, TreatyStatus, VotePosition
+from apmbc.pandas import require
+from apmbc.treaty import OPENED_FOR_SIGNATURE, article20_withdrawal_effective, status_on
+from apmbc.treaty import entry_into_force as _entry_into_force
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from apmbc.dataset import Dataset
+
+__all__ = ["POSITION_COLOURS", "parties_over_time", "voting_record"]
+
+POSITION_COLOURS: dict[str, str] = {
+    VotePosition.YES.value: "#0072B2",
+    VotePosition.NO.value: "#D55E00",
+    VotePosition.ABSTAIN.value: "#F0E442",
+    VotePosition.ABSENT.value: "#8C8C8C",
+    "no record": "#FFFFFF",
+}
+"""Cell colours of :func:`voting_record` (Okabe-Ito, readable with colour-blindness)."""
+
+_PARTY = "#0072B2"
+_JOINING = "#56B4E9"
+_WITHDRAWING = "#E69F00"
+_WITHDRAWN = "#D55E00"
+
+
+def _figure(feature: str, **kwargs: Any) -> Figure:
+    require("matplotlib", "plot", feature)
+    from matplotlib.figure import Figure
+
+    return Figure(**kwargs)
+
+
+def _withdrawal_effective(state: State) -> _dt.date | None:
+    if state.withdrawal_effective is not None:
+        return state.withdrawal_effective
+    if state.withdrawal_notified is not None:
+        return article20_withdrawal_effective(state.withdrawal_notified)
+    return None
+
+
+def _change_days(ds: Dataset, start: _dt.date, end: _dt.date) -> list[_dt.date]:
+    days = {start, end}
+    for state in ds.states:
+        for day in (
+            state.deposited,
+            _entry_into_force(state),
+            state.withdrawal_notified,
+            _withdrawal_effective(state),
+        ):
+            if day is not None and start <= day <= end:
+                days.add(day)
+    return sorted(days)
+
+
+def _counts(ds: Dataset, days: Sequence[_dt.date]) -> dict[TreatyStatus, list[int]]:
+    out: dict[TreatyStatus, list[int]] = {s: [] for s in TreatyStatus}
+    for day in days:
+        tally = dict.fromkeys(TreatyStatus, 0)
+        for state in ds.states:
+            tally[status_on(state, day)] += 1
+        for status, count in tally.items():
+            out[status].append(count)
+    return out
+
+
+def parties_over_time(ds: Dataset) -> Figure:
+    """The number of States Parties over time, from 1997 to the data's as-of date.
+
+    A step line counts the States bound by the Convention (withdrawing States included until
+    their withdrawal takes effect); a lighter band above it shows States that deposited an
+    instrument not yet in force (Article 17), an orange band the States whose withdrawal is
+    pending (Article 20), and a marker with the State codes each date a withdrawal took effect.
+    An inset magnifies the last two years, where the withdrawals are.
+    """
+    fig = _figure("apmbc.plot.parties_over_time", figsize=(10, 6), layout="constrained")
+    dates: Any = importlib.import_module("matplotlib.dates")  # untyped module
+    date2num = dates.date2num
+
+    end = ds.metadata.as_of or _dt.date.today()
+    start = min(OPENED_FOR_SIGNATURE, end)
+    days = _change_days(ds, start, end)
+    x = [float(v) for v in date2num(days)]
+    counts = _counts(ds, days)
+    parties = counts[TreatyStatus.PARTY]
+    bound = [p + w for p, w in zip(parties, counts[TreatyStatus.WITHDRAWING], strict=True)]
+    joining = [b + j for b, j in zip(bound, counts[TreatyStatus.JOINING], strict=True)]
+    withdrawals: dict[_dt.date, list[str]] = {}
+    for state in ds.states:
+        effective = _withdrawal_effective(state)
+        if effective is not None and start <= effective <= end:
+            withdrawals.setdefault(effective, []).append(state.code)
+    left = [(x[days.index(day)], bound[days.index(day)]) for day in sorted(withdrawals)]
+
+    ax = fig.add_subplot()
+    inset = ax.inset_axes((0.42, 0.08, 0.55, 0.5)) if withdrawals else None
+    for axes in (ax, inset):
+        if axes is None:
+            continue
+        axes.fill_between(
+            x,
+            bound,
+            joining,
+            step="post",
+            color=_JOINING,
+            alpha=0.35,
+            lw=0,
+            label="Deposited, not yet in force (joining)",
+        )
+        axes.fill_between(
+            x,
+            parties,
+            bound,
+            step="post",
+            color=_WITHDRAWING,
+            alpha=0.8,
+            lw=0,
+            label="Of which withdrawal notified, not yet effective",
+        )
+        axes.step(
+            x, bound, where="post", color=_PARTY, lw=2, label="States Parties (Convention in force)"
+        )
+        if left:
+            axes.plot(
+                [p[0] for p in left],
+                [p[1] for p in left],
+                marker="v",
+                color=_WITHDRAWN,
+                markersize=8 if axes is inset else 6,
+                linestyle="none",
+                label="Withdrawal took effect",
+            )
+        locator = dates.AutoDateLocator()
+        axes.xaxis.set_major_locator(locator)
+        axes.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
+        axes.grid(True, alpha=0.3)
+    if inset is not None:
+        zoom_from = min(withdrawals) - _dt.timedelta(days=540)
+        lo = min(p for d, p in zip(days, parties, strict=True) if d >= zoom_from)
+        hi = max(j for d, j in zip(days, joining, strict=True) if d >= zoom_from)
+        inset.set_xlim(float(date2num(zoom_from)), float(date2num(end)))
+        inset.set_ylim(lo - 6, hi + 2)
+        listing = "\n".join(
+            f"{day:%d %b %Y}: {', '.join(sorted(codes))}"
+            for day, codes in sorted(withdrawals.items())
+        )
+        inset.text(
+            0.98,
+            0.04,
+            f"Withdrawals took effect\n{listing}",
+            transform=inset.transAxes,
+            ha="right",
+            va="bottom",
+            fontsize=8,
+            color=_WITHDRAWN,
+            bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": _WITHDRAWN},
+        )
+        inset.set_title(f"Since {zoom_from:%B %Y}", fontsize=9)
+        inset.tick_params(labelsize=7)
+        ax.indicate_inset_zoom(inset, edgecolor="0.4")
+    ax.set_xlim(x[0], x[-1])
+    ax.set_ylim(0, max(joining) * 1.08 + 1)
+    ax.set_title(
+        f"States Parties to the Anti-Personnel Mine Ban Convention, {start.year}-{end:%Y}"
+        f"\n{bound[-1]} bound on {end.isoformat()} (data {ds.metadata.data_version})"
+    )
+    ax.set_xlabel("Date")
+    ax.set_ylabel("Number of States")
+    ax.legend(loc="upper left", fontsize=9)
+    return fig
+
+
+def _position_codes(
+    ds: Dataset, states: Sequence[State], sessions: Sequence[int], forum: Forum
+) -> list[list[int]]:
+    order = [*POSITION_COLOURS]
+    wanted = {s.code: i for i, s in enumerate(states)}
+    column = {session: i for i, session in enumerate(sessions)}
+    grid = [[order.index("no record")] * len(sessions) for _ in states]
+    for vote in ds.votes:
+        row = wanted.get(vote.state)
+        if row is not None and vote.forum is forum and vote.session in column:
+            grid[row][column[vote.session]] = order.index(vote.position.value)
+    return grid
+
+
+def voting_record(
+    ds: Dataset, states: Sequence[State | str], forum: Forum | str = Forum.PLENARY
+) -> Figure:
+    """A grid of the States' votes on the annual resolution: sessions across, States down.
+
+    Cells are coloured by position (yes, no, abstain, absent) and hatched white where there is
+    no record (before the State joined the UN, or a vote whose per-State record is unknown).
+    ``states`` are codes, names or :class:`~apmbc.models.State` records, shown in that order.
+    """
+    chosen = [s if isinstance(s, State) else ds.state(s) for s in states]
+    if not chosen:
+        raise ValueError("voting_record needs at least one State")
+    wanted = Forum(forum)
+    sessions = sorted({r.session for r in ds.resolutions if r.forum is wanted})
+    grid = _position_codes(ds, chosen, sessions, wanted)
+    width = min(max(6.0, 0.32 * len(sessions) + 3.5), 24.0)
+    height = max(2.6, 0.42 * len(chosen) + 2.0)
+    fig = _figure("apmbc.plot.voting_record", figsize=(width, height), layout="constrained")
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+    from matplotlib.patches import Patch, Rectangle
+
+    colours = list(POSITION_COLOURS.values())
+    cmap = ListedColormap(colours)
+    norm = BoundaryNorm([i - 0.5 for i in range(len(colours) + 1)], cmap.N)
+    ax = fig.add_subplot()
+    ax.imshow(grid, cmap=cmap, norm=norm, aspect="auto", interpolation="nearest")
+    missing = [*POSITION_COLOURS].index("no record")
+    for y, row in enumerate(grid):
+        for x, value in enumerate(row):
+            if value == missing:
+                ax.add_patch(
+                    Rectangle(
+                        (x - 0.5, y - 0.5), 1, 1, fill=False, hatch="///", edgecolor="#BBBBBB", lw=0
+                    )
+                )
+    ax.set_xticks(range(len(sessions)), [str(s) for s in sessions], fontsize=8)
+    ax.set_yticks(range(len(chosen)), [f"{s.name} ({s.code})" for s in chosen])
+    ax.set_xticks([i - 0.5 for i in range(1, len(sessions))], minor=True)
+    ax.set_yticks([i - 0.5 for i in range(1, len(chosen))], minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.5)
+    ax.tick_params(which="minor", length=0)
+    where = "plenary" if wanted is Forum.PLENARY else "First Committee"
+    ax.set_title(f"Votes on the UNGA resolution on the Mine Ban Convention ({where})")
+    ax.set_xlabel("UN General Assembly session")
+    ax.set_ylabel("State")
+    handles = [
+        Patch(
+            facecolor=colour,
+            edgecolor="#555555",
+            label=label,
+            hatch="///" if label == "no record" else None,
+        )
+        for label, colour in POSITION_COLOURS.items()
+    ]
+    ax.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="Position", fontsize=9
+    )
+    return fig

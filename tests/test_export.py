@@ -1,0 +1,147 @@
+"""Exports: CSV and canonical JSON, written atomically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_tables import tiny
+
+import apmbc
+from apmbc.exporting import FORMATS, UnknownFormatError, export, export_text
+from apmbc.tables import TABLES, UnknownTableError, columns
+
+
+def test_formats() -> None:
+    assert FORMATS == ("csv", "json")
+
+
+def test_public_name_works_whatever_was_imported_first() -> None:
+    # The function lives in apmbc.exporting: importing that module must not shadow the
+    # package's public function apmbc.export, whichever is imported first.
+    for code in (
+        "import apmbc; f = apmbc.export; import apmbc.exporting",
+        "import apmbc.exporting, apmbc",
+    ):
+        check = code + "; import io; out = io.StringIO(); apmbc.export(apmbc.load(), 'votes', out)"
+        check += "; print(out.getvalue().count(chr(10)))"
+        result = subprocess.run(
+            [sys.executable, "-c", check], capture_output=True, text=True, check=True
+        )
+        assert result.stdout.strip() == "5556"
+
+
+def test_csv_has_a_header_iso_dates_and_empty_unknowns(tmp_path: Path) -> None:
+    path = tmp_path / "states.csv"
+    export(tiny(), "states", path, format="csv")
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("\n")
+    assert "\r" not in text
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == [c.name for c in columns("states")]
+    alpha = dict(zip(rows[0], rows[1], strict=True))
+    assert alpha["deposited"] == "2000-02-15"
+    assert alpha["entry_into_force_article17"] == "2000-08-01"
+    assert alpha["entry_into_force_stated"] == ""
+    assert alpha["aliases"] == "Alphaland; Republic of Alpha"
+    beta = dict(zip(rows[0], rows[2], strict=True))
+    assert beta["deposited"] == ""
+    assert beta["status"] == "not_party"
+
+
+def test_csv_booleans_are_true_false() -> None:
+    text = export_text(tiny(), "attendances", "csv")
+    header, row = list(csv.reader(io.StringIO(text)))
+    assert dict(zip(header, row, strict=True))["attended"] == "true"
+
+
+def test_csv_of_the_bundled_votes() -> None:
+    text = export_text(apmbc.load(), "votes", "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 5555
+    cuba = next(r for r in rows if r["state"] == "CUB" and r["session"] == "77")
+    assert cuba == {
+        "state": "CUB",
+        "state_name": "Cuba",
+        "session": "77",
+        "forum": "plenary",
+        "resolution": "A/RES/77/63",
+        "date": "2022-12-07",
+        "position": "abstain",
+        "recorded_name": "CUBA",
+        "sources": cuba["sources"],
+    }
+
+
+def test_json_is_a_canonical_list_of_objects(tmp_path: Path) -> None:
+    path = tmp_path / "states.json"
+    export(apmbc.load(), "states", path, format="json")
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")
+    assert text.endswith("]\n")
+    assert "Côte d'Ivoire" in text  # UTF-8, not \u escapes
+    data = json.loads(text)
+    assert isinstance(data, list) and len(data) == 197
+    assert text == json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    ssd = next(r for r in data if r["code"] == "SSD")
+    assert ssd["entry_into_force_stated"] == "2011-07-09"
+    assert ssd["entry_into_force_article17"] == "2012-05-01"
+    assert ssd["withdrawal_notified"] is None
+
+
+def test_export_to_a_stream() -> None:
+    out = io.StringIO()
+    export(tiny(), "votes", out, format="json")
+    assert [r["position"] for r in json.loads(out.getvalue())] == ["yes", "abstain"]
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_empty_tables_still_have_a_header(table: str) -> None:
+    empty = apmbc.Dataset(metadata=apmbc.Metadata(data_version="empty"))
+    assert export_text(empty, table, "csv") == ",".join(c.name for c in columns(table)) + "\n"
+    assert export_text(empty, table, "json") == "[]\n"
+
+
+def test_unknown_format_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "out.xlsx"
+    with pytest.raises(UnknownFormatError) as info:
+        export(tiny(), "votes", path, format="xlsx")
+    assert isinstance(info.value, ValueError)
+    assert "'xlsx'" in str(info.value) and "csv, json" in str(info.value)
+    assert not path.exists()
+
+
+def test_unknown_table_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    with pytest.raises(UnknownTableError):
+        export(tiny(), "people", path)
+    assert not path.exists()
+
+
+def test_failed_write_leaves_the_previous_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "votes.csv"
+    path.write_text("previous content\n", encoding="utf-8")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError, match="No space left"):
+        export(tiny(), "votes", path)
+    assert path.read_text(encoding="utf-8") == "previous content\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["votes.csv"]  # no temp file left
+
+
+def test_export_replaces_an_existing_file(tmp_path: Path) -> None:
+    path = tmp_path / "votes.csv"
+    path.write_text("old\n", encoding="utf-8")
+    export(tiny(), "votes", path)
+    assert path.read_text(encoding="utf-8") == export_text(tiny(), "votes", "csv")
