@@ -99,4 +99,6 @@ def run(factors: tuple[int, ...] = (1, 10, 100), repeat: int = 3) -> list[dict[s
 
 if __name__ == "__main__":
     for r in run():
-        print(f"{r['benchmark']:55} {r['value']:.3f} s  ratio {r['ratio']:.1f}  target {r['target']}")
+        print(
+            f"{r['benchmark']:55} {r['value']:.3f} s  ratio {r['ratio']:.1f}  target {r['target']}"
+        )

@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench_core  # noqa: E402
-import bench_profile  # noqa: E402
-import bench_undl  # noqa: E402
-import bench_validate  # noqa: E402
+import bench_core
+import bench_profile
+import bench_undl
+import bench_validate
 
 
 def fmt_value(value: object) -> str:
@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="small inputs, fewer repeats")
     args = parser.parse_args(argv)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    )
     rows: list[dict[str, object]] = []
     rows += bench_core.run(runs=5 if args.quick else 15)
     rows += bench_profile.run(pages=200 if args.quick else 2000)
