@@ -59,7 +59,7 @@ if TYPE_CHECKING:
         Vote,
         VotePosition,
     )
-    from apmbc.validate import Finding, Severity, validate
+    from apmbc.validation import Finding, Severity, validate
 
 # name -> module that defines it; imported on first access.
 _LAZY: dict[str, str] = {
@@ -115,9 +115,9 @@ _LAZY: dict[str, str] = {
     "ProfileVote": "apmbc.loaders.profile",
     "parse_profile": "apmbc.loaders.profile",
     "load_undl_csv": "apmbc.loaders.undl",
-    "Finding": "apmbc.validate",
-    "Severity": "apmbc.validate",
-    "validate": "apmbc.validate",
+    "Finding": "apmbc.validation",
+    "Severity": "apmbc.validation",
+    "validate": "apmbc.validation",
 }
 
 

@@ -12,7 +12,7 @@ import os
 from typing import IO, Any, cast
 
 from apmbc._atomic import write_atomic
-from apmbc.convert import structure, to_dict
+from apmbc.convert import _json_type, structure, to_dict
 from apmbc.dataset import Dataset
 from apmbc.errors import DataValidationError, ParseError, Problem
 from apmbc.models import Document
@@ -84,6 +84,9 @@ def _parse(text: str, name: str) -> Any:
         ) from None
     except RecursionError:
         raise ParseError("invalid JSON: nested too deeply", source=name) from None
+    except ValueError as exc:  # not a JSONDecodeError: an integer of more than 4,300 digits
+        reason = str(exc).split(";")[0]
+        raise ParseError(f"invalid JSON: {reason}", source=name) from None
 
 
 def loads_json(text: str | bytes, *, source: str = "<string>") -> Dataset:
@@ -105,7 +108,7 @@ def load_json(source: PathOrFile) -> Dataset:
 
 def _dataset_from(data: Any, name: str) -> Dataset:
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else type(data).__name__
+        kind = _json_type(data)
         raise DataValidationError([Problem("", f"expected a JSON object, got {kind}")], source=name)
     return Dataset.from_document(structure(data, Document, source=name))
 

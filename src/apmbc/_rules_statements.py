@@ -1,0 +1,101 @@
+"""Rules on statements: the year, date, session, meeting and attribution agree with each other."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from apmbc._rules_common import Context, Finding, finding
+from apmbc.models import Statement
+
+__all__ = ["attribution_meetings", "attribution_years", "check"]
+
+_MEETING_CODE = re.compile(r"(?<![0-9A-Za-z])(\d{1,2})\s?(MSP|RC)(?![A-Za-z])", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![0-9/.])(19[5-9]\d|20\d\d)(?![0-9])")
+
+
+def attribution_meetings(text: str) -> list[str]:
+    """The meeting codes an attribution names: ``"(17MSP, 2018)"`` -> ``["17MSP"]``."""
+    return [f"{int(n)}{kind.upper()}" for n, kind in _MEETING_CODE.findall(text)]
+
+
+def attribution_years(text: str) -> list[int]:
+    """The years an attribution names: ``"(17MSP, 2018)"`` -> ``[2018]``."""
+    return [int(y) for y in _YEAR.findall(text)]
+
+
+def _year_of(stmt: Statement) -> int | None:
+    if stmt.year is not None:
+        return stmt.year
+    return stmt.date.year if stmt.date is not None else None
+
+
+def _names_meeting(code: str, meeting: str) -> bool:
+    upper = meeting.upper()
+    return upper == code or upper.startswith(code + "-")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Findings on each statement's year, session, meeting and attribution."""
+    for i, stmt in enumerate(ctx.ds.statements):
+        keys = (stmt.state,) if stmt.meeting is None else (stmt.state, stmt.meeting)
+        year = _year_of(stmt)
+        if stmt.year is not None and stmt.date is not None and stmt.year != stmt.date.year:
+            yield finding(
+                "APMBC-STMT-YEAR-DATE",
+                f"statements[{i}].year",
+                keys,
+                f"year {stmt.year}, but the statement is dated {stmt.date}",
+            )
+        if (
+            stmt.session is not None
+            and year is not None
+            and stmt.session not in (year - 1945, year - 1946)
+        ):
+            yield finding(
+                "APMBC-STMT-YEAR-SESSION",
+                f"statements[{i}].session",
+                keys,
+                f"session {stmt.session}, but a statement of {year} belongs to session "
+                f"{year - 1946} or {year - 1945}",
+            )
+        if stmt.attribution:
+            yield from _attribution(i, stmt, keys, year)
+        meeting = ctx.meeting_by_code.get(stmt.meeting) if stmt.meeting else None
+        if meeting is not None and year is not None:
+            years = {d.year for d in (meeting.start, meeting.end) if d is not None}
+            if years and year not in years:
+                held = "-".join(str(y) for y in sorted(years))
+                yield finding(
+                    "APMBC-STMT-MEETING-YEAR",
+                    f"statements[{i}].meeting",
+                    keys,
+                    f"a statement of {year} attributed to {meeting.code}, held in {held}",
+                )
+
+
+def _attribution(
+    i: int, stmt: Statement, keys: tuple[str, ...], year: int | None
+) -> Iterator[Finding]:
+    text = stmt.attribution or ""
+    codes = attribution_meetings(text)
+    if (
+        codes
+        and stmt.meeting is not None
+        and not any(_names_meeting(c, stmt.meeting) for c in codes)
+    ):
+        yield finding(
+            "APMBC-STMT-ATTRIBUTION",
+            f"statements[{i}].attribution",
+            keys,
+            f"attribution {text!r} names {', '.join(codes)}, but the meeting is {stmt.meeting}",
+        )
+    years = attribution_years(text)
+    if years and year is not None and year not in years:
+        yield finding(
+            "APMBC-STMT-ATTRIBUTION",
+            f"statements[{i}].attribution",
+            keys,
+            f"attribution {text!r} names {', '.join(map(str, years))}, but the statement is "
+            f"of {year}",
+        )

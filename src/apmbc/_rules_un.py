@@ -1,0 +1,135 @@
+"""Rules on the UN General Assembly record: session calendar, tallies and who may vote.
+
+Session ``N`` of the General Assembly opens in September of ``1945 + N`` and runs until the next
+one opens; a resolution of session ``N`` is therefore dated from 1 September ``1945 + N`` to
+30 September ``1946 + N`` (generous at both ends, the Septembers overlap).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+
+from apmbc._rules_common import Context, Finding, finding, res_keys
+from apmbc.models import Forum, Resolution, VotePosition
+
+__all__ = ["check", "session_window"]
+
+
+_LAST_SESSION = 8000
+"""Sessions beyond this would end after the year 9999, which ``datetime.date`` cannot hold."""
+
+
+def session_window(session: int) -> tuple[_dt.date, _dt.date]:
+    """The first and last day a resolution of General Assembly session ``session`` may bear."""
+    return _dt.date(1945 + session, 9, 1), _dt.date(1946 + session, 9, 30)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Findings on resolution dates, tallies and the UN membership of voters."""
+    yield from _resolutions(ctx)
+    yield from _votes(ctx)
+
+
+def _resolutions(ctx: Context) -> Iterator[Finding]:
+    position_of = {id(r): i for i, r in enumerate(ctx.resolutions)}
+    for i, res in enumerate(ctx.resolutions):
+        keys = res_keys(res.session, res.forum)
+        if not 1 <= res.session <= _LAST_SESSION:
+            yield finding(
+                "APMBC-RES-SESSION",
+                f"resolutions[{i}].session",
+                keys,
+                f"there is no General Assembly session {res.session} (the first was in 1946)",
+            )
+        elif res.date is not None:
+            first, last = session_window(res.session)
+            if not first <= res.date <= last:
+                yield finding(
+                    "APMBC-RES-SESSION",
+                    f"resolutions[{i}].date",
+                    keys,
+                    f"dated {res.date}, outside session {res.session} ({first} to {last})",
+                )
+        if res.forum is Forum.FIRST_COMMITTEE and res.date is not None:
+            plenary = ctx.resolution_by_key.get((res.session, Forum.PLENARY))
+            if plenary is not None and plenary.date is not None and res.date >= plenary.date:
+                yield finding(
+                    "APMBC-RES-ORDER",
+                    f"resolutions[{i}].date",
+                    keys,
+                    f"First Committee vote dated {res.date}, not before the plenary vote of "
+                    f"{plenary.date} (resolutions[{position_of[id(plenary)]}])",
+                )
+        if res.forum is Forum.PLENARY:
+            yield from _tally(ctx, i, res)
+
+
+def _tally(ctx: Context, i: int, res: Resolution) -> Iterator[Finding]:
+    counts = ctx.counts.get((res.session, res.forum))
+    if not counts:
+        return
+    for position in VotePosition:
+        stated = getattr(res.tally, position.value)
+        counted = counts[position]
+        if stated is not None and stated != counted:
+            yield finding(
+                "APMBC-TALLY",
+                f"resolutions[{i}].tally.{position.value}",
+                res_keys(res.session, res.forum),
+                f"tally says {stated} {position.value}, the per-State votes count {counted}",
+            )
+
+
+def _norm_symbol(symbol: str) -> str:
+    return " ".join(symbol.split()).upper()
+
+
+def _votes(ctx: Context) -> Iterator[Finding]:
+    for i, vote in enumerate(ctx.ds.votes):
+        keys = (vote.state, *res_keys(vote.session, vote.forum))
+        res = ctx.resolution_by_key.get((vote.session, vote.forum))
+        if (
+            res is not None
+            and res.symbol is not None
+            and vote.resolution is not None
+            and _norm_symbol(res.symbol) != _norm_symbol(vote.resolution)
+        ):
+            yield finding(
+                "APMBC-VOTE-SYMBOL",
+                f"votes[{i}].resolution",
+                keys,
+                f"vote on {vote.resolution!r}, but the resolution of session {vote.session} "
+                f"{vote.forum.value} is {res.symbol!r}",
+            )
+        state = ctx.state_by_code.get(vote.state)
+        if state is None:
+            continue
+        reason = None
+        if state.un_member is False:
+            reason = "is not a UN member"
+        elif (
+            state.un_member_since is not None
+            and res is not None
+            and res.date is not None
+            and res.date < state.un_member_since
+        ):
+            reason = (
+                f"was admitted to the UN on {state.un_member_since}, after the vote of {res.date}"
+            )
+        if reason is None:
+            continue
+        if vote.position is VotePosition.ABSENT:
+            yield finding(
+                "APMBC-VOTE-NON-MEMBER-ABSENT",
+                f"votes[{i}]",
+                keys,
+                f"{vote.state} {reason}; an absent row for it is not needed",
+            )
+        else:
+            yield finding(
+                "APMBC-VOTE-NON-MEMBER",
+                f"votes[{i}].position",
+                keys,
+                f"{vote.state} {reason}, yet the vote is {vote.position.value!r}",
+            )

@@ -1,0 +1,256 @@
+"""Check files of any kind apmbc reads: the engine behind ``apmbc validate PATH...``.
+
+Each file's kind is detected from its start and its suffix: a dataset JSON file (``{`` first, or
+``.json``) is read with :func:`apmbc.load_json` and validated; a UN voting CSV (``.csv``, or a
+first line naming known columns) with :func:`apmbc.load_undl_csv` and validated; anything else is
+read as a profile page, whose lines the parser could not place become warnings. A file that cannot
+be read at all is reported as ``APMBC-READ`` with the line or field path the error names.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from apmbc.dataset import Dataset
+from apmbc.errors import ApmbcError, DataValidationError, ParseError
+from apmbc.validation import Finding, Severity, validate
+
+__all__ = [
+    "FILE_CODES",
+    "CheckReport",
+    "FileFinding",
+    "FileKind",
+    "check_paths",
+    "detect_kind",
+]
+
+READ = "APMBC-READ"
+PROFILE_UNPARSED = "APMBC-PROFILE-UNPARSED"
+
+FILE_CODES: dict[str, tuple[Severity, str]] = {
+    READ: (Severity.ERROR, "the file cannot be read at all (not the expected text or shape)"),
+    PROFILE_UNPARSED: (
+        Severity.WARNING,
+        "a line of a profile page that the parser could not place",
+    ),
+}
+"""The codes ``check_paths`` adds to those of :data:`apmbc.validation.RULES`."""
+
+_SNIFF_BYTES = 64 * 1024
+_UN_COLUMNS = frozenset(
+    name.casefold()
+    for name in (
+        # the long layout of the UN Digital Library voting data
+        "undl_id",
+        "ms_code",
+        "ms_name",
+        "ms_vote",
+        "date",
+        "session",
+        "resolution",
+        "draft",
+        "committee_report",
+        "meeting",
+        "title",
+        "agenda_title",
+        "subjects",
+        "total_yes",
+        "total_no",
+        "total_abstentions",
+        "total_non_voting",
+        "total_ms",
+        "undl_link",
+        # the leading columns of the wide layout
+        "Council",
+        "TOTAL VOTES",
+        "NO-VOTE COUNT",
+        "ABSENT COUNT",
+        "NO COUNT",
+        "YES COUNT",
+        "Link",
+        "token",
+    )
+)
+
+
+class FileKind(str, enum.Enum):
+    """What a file holds, as :func:`detect_kind` sees it."""
+
+    JSON = "json"
+    """A dataset in apmbc's JSON shape."""
+    UNDL_CSV = "undl_csv"
+    """A UN Digital Library voting CSV."""
+    PROFILE = "profile"
+    """A State profile page of the Convention's website, as text."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(kw_only=True)
+class FileFinding:
+    """One finding in one file: ``PATH:LOCATION: CODE message``."""
+
+    path: str
+    """The file as given on the command line."""
+    location: str
+    """A line (``12`` or ``12:5``) or a field path (``states[3].signed``); may be empty."""
+    code: str
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.location}" if self.location else self.path
+        return f"{where}: {self.code} {self.message}"
+
+    def to_dict(self) -> dict[str, str]:
+        """Plain data for ``--json`` output."""
+        return {
+            "path": self.path,
+            "location": self.location,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class CheckReport:
+    """The result of :func:`check_paths`: findings, unreadable inputs and the exit code."""
+
+    findings: tuple[FileFinding, ...] = ()
+    """What the rules (or the profile parser) found in the files that could be read."""
+    unreadable: tuple[FileFinding, ...] = ()
+    """Why each unreadable input could not be read (code ``APMBC-READ``)."""
+    checked: tuple[str, ...] = ()
+    """Every path given, in order."""
+
+    @property
+    def exit_code(self) -> int:
+        """``2`` if any input is unreadable, ``1`` for findings of severity error, else ``0``."""
+        if self.unreadable:
+            return 2
+        if any(f.severity is Severity.ERROR for f in self.findings):
+            return 1
+        return 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for ``--json`` output."""
+        return {
+            "checked": list(self.checked),
+            "exit_code": self.exit_code,
+            "findings": [f.to_dict() for f in self.findings],
+            "unreadable": [f.to_dict() for f in self.unreadable],
+        }
+
+    def __str__(self) -> str:
+        return "\n".join(str(f) for f in (*self.unreadable, *self.findings))
+
+
+def detect_kind(path: str | os.PathLike[str]) -> FileKind:
+    """The kind of file at ``path``, from its suffix and its first bytes.
+
+    Raises :class:`OSError` when the file cannot be opened.
+    """
+    with open(path, "rb") as handle:
+        head = handle.read(_SNIFF_BYTES)
+    suffix = os.path.splitext(os.fspath(path))[1].casefold()
+    if suffix == ".json":
+        return FileKind.JSON
+    if suffix == ".csv":
+        return FileKind.UNDL_CSV
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text.startswith(b"{"):
+        return FileKind.JSON
+    first_line = text.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+    if "," in first_line:
+        fields = {field.strip().strip("\"'").strip().casefold() for field in first_line.split(",")}
+        if len(fields & _UN_COLUMNS) >= 2:
+            return FileKind.UNDL_CSV
+    return FileKind.PROFILE
+
+
+def check_paths(paths: Sequence[str | os.PathLike[str]]) -> CheckReport:
+    """Read and check every file in ``paths``; never raises on a bad or missing file."""
+    findings: list[FileFinding] = []
+    unreadable: list[FileFinding] = []
+    for path in paths:
+        name = os.fspath(path)
+        try:
+            kind = detect_kind(path)
+        except OSError as exc:
+            unreadable.append(_read_error(name, "", f"cannot read file: {exc.strerror or exc}"))
+            continue
+        try:
+            findings.extend(_check_one(name, kind))
+        except ApmbcError as exc:
+            unreadable.extend(_unreadable(name, exc))
+    return CheckReport(
+        findings=tuple(findings),
+        unreadable=tuple(unreadable),
+        checked=tuple(os.fspath(p) for p in paths),
+    )
+
+
+def _check_one(name: str, kind: FileKind) -> list[FileFinding]:
+    if kind is FileKind.JSON:
+        from apmbc.jsonio import load_json
+
+        return _from_rules(name, validate(load_json(name)))
+    if kind is FileKind.UNDL_CSV:
+        from apmbc.loaders.undl import load_undl_csv
+
+        loaded: object = load_undl_csv(name)
+        if not isinstance(loaded, Dataset):  # pragma: no cover - the loader returns a Dataset
+            raise TypeError(f"load_undl_csv returned {type(loaded).__name__}, not a Dataset")
+        return _from_rules(name, validate(loaded))
+    from apmbc.loaders.profile import read_profile
+
+    profile = read_profile(name)
+    return [
+        FileFinding(
+            path=name,
+            location=str(item.line),
+            code=PROFILE_UNPARSED,
+            severity=FILE_CODES[PROFILE_UNPARSED][0],
+            message=f"{item.reason}: {item.text.strip()!r}",
+        )
+        for item in profile.unparsed
+    ]
+
+
+def _from_rules(name: str, found: Iterable[Finding]) -> list[FileFinding]:
+    return [
+        FileFinding(path=name, location=f.path, code=f.code, severity=f.severity, message=f.message)
+        for f in found
+    ]
+
+
+def _read_error(name: str, location: str, message: str) -> FileFinding:
+    return FileFinding(
+        path=name, location=location, code=READ, severity=Severity.ERROR, message=message
+    )
+
+
+def _unreadable(name: str, exc: ApmbcError) -> list[FileFinding]:
+    if isinstance(exc, DataValidationError):
+        return [_read_error(name, p.path, p.message) for p in exc.problems] or [
+            _read_error(name, "", str(exc))
+        ]
+    if isinstance(exc, ParseError):
+        location = ""
+        if exc.line is not None:
+            location = str(exc.line)
+            if exc.column is not None:
+                location += f":{exc.column}"
+        message = exc.message
+        if exc.text is not None:
+            snippet = exc.text if len(exc.text) <= 80 else exc.text[:77] + "..."
+            message += f" [{snippet!r}]"
+        return [_read_error(name, location, message)]
+    return [_read_error(name, "", str(exc))]

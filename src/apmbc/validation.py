@@ -1,0 +1,59 @@
+"""Cross-record rules over a :class:`~apmbc.dataset.Dataset`: ``validate(ds) -> list[Finding]``.
+
+Each rule has a stable code (``APMBC-EIF-ART17``), a default severity and a one-line meaning,
+all listed in :data:`RULES`. A finding says where (a field path such as
+``states[12].entry_into_force``), which records (their keys) and what is wrong. Errors are wrong
+data; warnings are documented exceptions (succession in force from independence) and kept
+disagreements between sources.
+
+>>> from apmbc import Dataset, Metadata, State
+>>> ds = Dataset(metadata=Metadata(data_version="x"), states=[State(code="X", name="X"),
+...                                                          State(code="X", name="Y")])
+>>> [str(f) for f in validate(ds)]
+["states[1].code: APMBC-KEY-STATE State code 'X' is also the code of states[0]"]
+"""
+
+from __future__ import annotations
+
+from apmbc import _rules_keys, _rules_meetings, _rules_statements, _rules_treaty, _rules_un
+from apmbc._rules_common import RULES, Context, Finding, Severity, sort_key
+from apmbc._rules_un import session_window
+from apmbc.dataset import Dataset
+from apmbc.treaty import article17_entry_into_force, article20_withdrawal_effective
+
+__all__ = [
+    "RULES",
+    "Finding",
+    "Severity",
+    "article17_entry_into_force",
+    "article20_withdrawal_effective",
+    "errors",
+    "session_window",
+    "validate",
+]
+
+_CHECKS = (
+    _rules_keys.check,
+    _rules_treaty.check,
+    _rules_un.check,
+    _rules_meetings.check,
+    _rules_statements.check,
+)
+
+
+def validate(ds: Dataset) -> list[Finding]:
+    """Every finding of every rule on ``ds``, sorted by table, record, field and code.
+
+    The order is stable: the tables in document order (states, meetings, resolutions, votes,
+    attendances, statements), records by position, then code. Runs in time linear in the size
+    of the dataset. Never raises on bad data: bad data is what it reports.
+    """
+    ctx = Context(ds)
+    found = [item for check in _CHECKS for item in check(ctx)]
+    found.sort(key=sort_key)
+    return found
+
+
+def errors(findings: list[Finding]) -> list[Finding]:
+    """The findings of severity ``error``."""
+    return [f for f in findings if f.severity is Severity.ERROR]

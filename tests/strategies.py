@@ -1,0 +1,249 @@
+"""Hypothesis strategies that build every model in apmbc.models with valid values.
+
+Every field is drawn (optional ones as ``None`` or a value), so that round trips cover each
+field's hook: text of any script, dates over the whole ``datetime.date`` range, enums, tuples.
+Sizes are kept small so that a ``Document`` stays cheap to build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, TypeVar
+
+import attrs
+from hypothesis import strategies as st
+
+from apmbc import models
+from apmbc.models import (
+    Action,
+    Attendance,
+    AttendanceRole,
+    DepositMethod,
+    Document,
+    EventKind,
+    Forum,
+    Meeting,
+    MeetingFormat,
+    MeetingKind,
+    Metadata,
+    Participation,
+    President,
+    Resolution,
+    Source,
+    State,
+    Statement,
+    StatementContext,
+    Tally,
+    TimelineEvent,
+    TreatyStatus,
+    Vote,
+    VotePosition,
+)
+
+__all__ = ["MODEL_STRATEGIES", "documents", "json_values"]
+
+T = TypeVar("T")
+
+text = st.text(max_size=20)
+dates = st.dates()
+counts = st.integers(min_value=-(10**12), max_value=10**12)
+
+
+def opt(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    """``None`` or a value of ``strategy``."""
+    return st.none() | strategy
+
+
+def tuples(strategy: st.SearchStrategy[T], max_size: int = 3) -> st.SearchStrategy[tuple[T, ...]]:
+    """A short tuple of values of ``strategy``."""
+    return st.lists(strategy, max_size=max_size).map(tuple)
+
+
+sources = st.builds(
+    Source,
+    url=opt(text),
+    citation=opt(text),
+    title=opt(text),
+    note=opt(text),
+    retrieved=opt(dates),
+)
+actions = st.builds(Action, date=opt(dates), description=text, sources=tuples(sources, 2))
+states = st.builds(
+    State,
+    code=text,
+    name=text,
+    alpha2=opt(text),
+    aliases=tuples(text),
+    former_names=tuples(text),
+    un_member=opt(st.booleans()),
+    un_member_since=opt(dates),
+    status=st.sampled_from(TreatyStatus),
+    signed=opt(dates),
+    deposited=opt(dates),
+    deposit_method=opt(st.sampled_from(DepositMethod)),
+    entry_into_force=opt(dates),
+    withdrawal_notified=opt(dates),
+    withdrawal_effective=opt(dates),
+    other_actions=tuples(actions, 2),
+    sources=tuples(sources, 2),
+    notes=tuples(text),
+)
+presidents = st.builds(
+    President,
+    person=opt(text),
+    title=opt(text),
+    state=opt(text),
+    confidence=opt(text),
+    sources=tuples(sources, 2),
+)
+participations = st.builds(
+    Participation,
+    states_parties=opt(counts),
+    not_yet_in_force=opt(counts),
+    observer_states=opt(counts),
+    total_states=opt(counts),
+    basis=opt(text),
+    summary=opt(text),
+    sources=tuples(sources, 2),
+)
+meetings = st.builds(
+    Meeting,
+    code=text,
+    kind=st.sampled_from(MeetingKind),
+    name=text,
+    number=opt(counts),
+    other_names=tuples(text),
+    start=opt(dates),
+    end=opt(dates),
+    city=opt(text),
+    country=opt(text),
+    venue=opt(text),
+    format=opt(st.sampled_from(MeetingFormat)),
+    for_meeting=opt(text),
+    president=opt(presidents),
+    participation=opt(participations),
+    participation_alternatives=tuples(participations, 2),
+    sources=tuples(sources, 2),
+    notes=tuples(text),
+)
+tallies = st.builds(Tally, yes=opt(counts), no=opt(counts), abstain=opt(counts), absent=opt(counts))
+resolutions = st.builds(
+    Resolution,
+    session=counts,
+    forum=st.sampled_from(Forum),
+    symbol=opt(text),
+    date=opt(dates),
+    title=opt(text),
+    tally=tallies,
+    sources=tuples(sources, 2),
+    notes=tuples(text),
+)
+votes = st.builds(
+    Vote,
+    state=text,
+    session=counts,
+    forum=st.sampled_from(Forum),
+    position=st.sampled_from(VotePosition),
+    resolution=opt(text),
+    recorded_name=opt(text),
+    sources=tuples(sources, 2),
+)
+attendances = st.builds(
+    Attendance,
+    state=text,
+    meeting=text,
+    attended=st.booleans(),
+    role=opt(st.sampled_from(AttendanceRole)),
+    evidence=opt(text),
+    sources=tuples(sources, 2),
+)
+statements = st.builds(
+    Statement,
+    state=text,
+    text=text,
+    context=st.sampled_from(StatementContext),
+    verbatim=st.booleans(),
+    attribution=opt(text),
+    speaker=opt(text),
+    meeting=opt(text),
+    session=opt(counts),
+    forum=opt(st.sampled_from(Forum)),
+    year=opt(counts),
+    date=opt(dates),
+    sources=tuples(sources, 2),
+    notes=tuples(text),
+)
+timeline_events = st.builds(
+    TimelineEvent,
+    date=dates,
+    kind=st.sampled_from(EventKind),
+    description=text,
+    reference=opt(text),
+    sources=tuples(sources, 2),
+)
+metadatas = st.builds(
+    Metadata,
+    data_version=text,
+    as_of=opt(dates),
+    title=opt(text),
+    sources=tuples(sources, 2),
+    notes=tuples(text),
+)
+documents = st.builds(
+    Document,
+    metadata=metadatas,
+    states=tuples(states, 2),
+    meetings=tuples(meetings, 2),
+    resolutions=tuples(resolutions, 2),
+    votes=tuples(votes),
+    attendances=tuples(attendances, 2),
+    statements=tuples(statements, 2),
+)
+
+MODEL_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+    Source: sources,
+    Action: actions,
+    State: states,
+    President: presidents,
+    Participation: participations,
+    Meeting: meetings,
+    Tally: tallies,
+    Resolution: resolutions,
+    Vote: votes,
+    Attendance: attendances,
+    Statement: statements,
+    TimelineEvent: timeline_events,
+    Metadata: metadatas,
+    Document: documents,
+}
+"""One strategy per attrs model in apmbc.models (a test checks that none is missing)."""
+
+
+def all_models() -> set[type]:
+    """Every attrs class defined in apmbc.models."""
+    return {
+        obj
+        for obj in vars(models).values()
+        if isinstance(obj, type) and attrs.has(obj) and obj.__module__ == models.__name__
+    }
+
+
+_FIELD_NAMES = sorted({f.name for cls in all_models() for f in attrs.fields(cls)})
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=12)
+    | st.sampled_from(["2022-12-07", "2022-13-01", "7 December 2022", "plenary", "yes"])
+    | dates.map(dt.date.isoformat)
+)
+json_values: st.SearchStrategy[Any] = st.recursive(
+    _SCALARS,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(_FIELD_NAMES) | st.text(max_size=8), children, max_size=5)
+    ),
+    max_leaves=25,
+)
+"""Any JSON value; object keys are often the models' field names, to reach deeper hooks."""

@@ -1,0 +1,64 @@
+"""The public API: every name in ``apmbc.__all__`` resolves, none is shadowed by a submodule."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import subprocess
+import sys
+import types
+
+import apmbc
+
+
+def test_all_is_sorted_and_resolves() -> None:
+    # Sorted as ruff's RUF022 sorts it: constants, then classes, then functions.
+    def key(name: str) -> tuple[int, str]:
+        return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+    assert apmbc.__all__ == sorted(apmbc.__all__, key=key)
+    assert len(set(apmbc.__all__)) == len(apmbc.__all__)
+    for name in apmbc.__all__:
+        assert getattr(apmbc, name) is not None, name
+    assert set(apmbc.__all__) <= set(dir(apmbc))
+
+
+def test_no_public_name_is_shadowed_by_a_submodule() -> None:
+    # Importing a submodule sets it as an attribute of the package; a submodule named like a
+    # public function would replace that function.
+    for info in pkgutil.walk_packages(apmbc.__path__, "apmbc."):
+        if info.name.endswith("__main__"):
+            continue
+        importlib.import_module(info.name)
+    for name in apmbc.__all__:
+        value = getattr(apmbc, name)
+        assert not isinstance(value, types.ModuleType), f"apmbc.{name} is a module"
+
+
+def test_version_and_data_version() -> None:
+    assert apmbc.__version__ and apmbc.__version__ != "0+unknown"
+    assert apmbc.DATA_VERSION == apmbc.load().metadata.data_version
+
+
+def test_unknown_attribute_raises_attribute_error() -> None:
+    try:
+        apmbc.no_such_name  # type: ignore[attr-defined]  # noqa: B018
+    except AttributeError as exc:
+        assert "no_such_name" in str(exc)
+    else:  # pragma: no cover
+        raise AssertionError("expected AttributeError")
+
+
+def test_import_is_lazy() -> None:
+    code = "import sys, apmbc; print(sorted(m for m in sys.modules if m.startswith('apmbc')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['apmbc']"
+    assert (
+        "cattrs"
+        not in subprocess.run(
+            [sys.executable, "-c", "import sys, apmbc; print(list(sys.modules))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
