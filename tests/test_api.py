@@ -8,6 +8,8 @@ import subprocess
 import sys
 import types
 
+import pytest
+
 import apmbc
 
 
@@ -41,12 +43,8 @@ def test_version_and_data_version() -> None:
 
 
 def test_unknown_attribute_raises_attribute_error() -> None:
-    try:
+    with pytest.raises(AttributeError, match="no_such_name"):
         apmbc.no_such_name  # type: ignore[attr-defined]  # noqa: B018
-    except AttributeError as exc:
-        assert "no_such_name" in str(exc)
-    else:  # pragma: no cover
-        raise AssertionError("expected AttributeError")
 
 
 def test_import_is_lazy() -> None:
