@@ -86,25 +86,39 @@ def _norm_symbol(symbol: str) -> str:
 
 
 def _votes(ctx: Context) -> Iterator[Finding]:
+    # Hot loop (one pass over every vote): normalise each resolution's symbol once, and look at
+    # membership only for the few States that have a membership constraint.
+    symbols = {
+        key: _norm_symbol(res.symbol)
+        for key, res in ctx.resolution_by_key.items()
+        if res.symbol is not None
+    }
+    constrained = {
+        s.code: s
+        for s in ctx.state_by_code.values()
+        if s.un_member is False or s.un_member_since is not None
+    }
     for i, vote in enumerate(ctx.ds.votes):
-        keys = (vote.state, *res_keys(vote.session, vote.forum))
-        res = ctx.resolution_by_key.get((vote.session, vote.forum))
+        key = (vote.session, vote.forum)
+        expected = symbols.get(key)
         if (
-            res is not None
-            and res.symbol is not None
+            expected is not None
             and vote.resolution is not None
-            and _norm_symbol(res.symbol) != _norm_symbol(vote.resolution)
+            and vote.resolution != expected
+            and _norm_symbol(vote.resolution) != expected
         ):
             yield finding(
                 "APMBC-VOTE-SYMBOL",
                 f"votes[{i}].resolution",
-                keys,
+                (vote.state, *res_keys(vote.session, vote.forum)),
                 f"vote on {vote.resolution!r}, but the resolution of session {vote.session} "
-                f"{vote.forum.value} is {res.symbol!r}",
+                f"{vote.forum.value} is {ctx.resolution_by_key[key].symbol!r}",
             )
-        state = ctx.state_by_code.get(vote.state)
+        state = constrained.get(vote.state)
         if state is None:
             continue
+        res = ctx.resolution_by_key.get(key)
+        keys = (vote.state, *res_keys(vote.session, vote.forum))
         reason = None
         if state.un_member is False:
             reason = "is not a UN member"
