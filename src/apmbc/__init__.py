@@ -31,8 +31,14 @@ if TYPE_CHECKING:
     )
     from apmbc.exporting import export
     from apmbc.jsonio import dump_json, dumps_json, load_json, loads_json
-    from apmbc.loaders.profile import Profile, ProfileVote, parse_profile
-    from apmbc.loaders.undl import load_undl_csv
+    from apmbc.loaders.profile import (
+        Profile,
+        ProfileVote,
+        UnparsedLine,
+        parse_profile,
+        read_profile,
+    )
+    from apmbc.loaders.undl import load_undl_csv, write_undl_csv
     from apmbc.merge import Conflict, MergeResult
     from apmbc.models import (
         Action,
@@ -114,7 +120,10 @@ _LAZY: dict[str, str] = {
     "Profile": "apmbc.loaders.profile",
     "ProfileVote": "apmbc.loaders.profile",
     "parse_profile": "apmbc.loaders.profile",
+    "read_profile": "apmbc.loaders.profile",
+    "UnparsedLine": "apmbc.loaders.profile",
     "load_undl_csv": "apmbc.loaders.undl",
+    "write_undl_csv": "apmbc.loaders.undl",
     "Finding": "apmbc.validation",
     "Severity": "apmbc.validation",
     "validate": "apmbc.validation",
@@ -182,6 +191,7 @@ __all__ = [
     "UnknownMeetingError",
     "UnknownResolutionError",
     "UnknownStateError",
+    "UnparsedLine",
     "Vote",
     "VotePosition",
     "diff",
@@ -195,6 +205,8 @@ __all__ = [
     "loads_json",
     "make_converter",
     "parse_profile",
+    "read_profile",
     "to_dict",
     "validate",
+    "write_undl_csv",
 ]
