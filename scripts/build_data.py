@@ -4,8 +4,9 @@
 
 Every record is read through apmbc's converter (so a wrong type, an unknown key or an impossible
 date in data-raw/ stops the build with its path), sorted into a stable order and written as
-canonical JSON or CSV. Votes are stored compactly (one CSV row per State and resolution, the
-source once per resolution) and turned into ``Vote`` records only when asked for. ``--check``
+canonical JSON or CSV. The facts read from State profile pages (data-raw/profiles.json) are
+added with ``Dataset.merge``, which must find no conflict. Votes are stored compactly (one CSV
+row per State and resolution, each source once) and become ``Vote`` records only when asked for. ``--check``
 builds into a temporary folder and fails if the committed package data differs.
 """
 
@@ -24,11 +25,16 @@ from typing import Any
 
 from apmbc import (
     Attendance,
+    Dataset,
     Meeting,
     Metadata,
+    Profile,
     Resolution,
+    Source,
     State,
     Statement,
+    Vote,
+    VotePosition,
     to_dict,
 )
 from apmbc.convert import structure
@@ -68,65 +74,104 @@ def _meeting_order(m: Meeting) -> tuple[Any, ...]:
 def build(out: Path) -> None:
     """Write every package data file into ``out``."""
     metadata = _read("metadata.json", Metadata)
-    states = sorted(_read("states.json", tuple[State, ...]), key=lambda s: s.code)
-    meetings = sorted(_read("meetings.json", tuple[Meeting, ...]), key=_meeting_order)
-    resolutions = sorted(
-        _read("resolutions.json", tuple[Resolution, ...]), key=lambda r: (r.session, r.forum.value)
+    states = _read("states.json", tuple[State, ...])
+    resolutions = _read("resolutions.json", tuple[Resolution, ...])
+    vote_sources = _read("vote-sources.json", tuple[Source, ...])
+    ds = Dataset(
+        metadata=metadata,
+        states=states,
+        meetings=_read("meetings.json", tuple[Meeting, ...]),
+        resolutions=resolutions,
+        votes=_read_votes(RAW / "votes.csv", states, resolutions, vote_sources),
+        attendances=_read("attendances.json", tuple[Attendance, ...]),
+        statements=_read("statements.json", tuple[Statement, ...]),
     )
-    attendances = list(_read("attendances.json", tuple[Attendance, ...]))
-    statements = list(_read("statements.json", tuple[Statement, ...]))
-    attendances.sort(key=lambda a: (a.state, a.meeting, a.attended, str(a.sources[:1])))
-    statements.sort(key=lambda s: (s.state, s.session or 0, s.year or 0, s.meeting or "", s.text))
+    ds = _merge_profiles(ds)
 
-    known_states = {s.code for s in states}
-    known_resolutions = {(r.session, r.forum.value): r for r in resolutions}
-    rows, vote_sources = _read_votes(RAW / "votes.csv", known_states, known_resolutions)
+    states_out = sorted(ds.states, key=lambda s: s.code)
+    meetings = sorted(ds.meetings, key=_meeting_order)
+    resolutions_out = sorted(ds.resolutions, key=lambda r: (r.session, r.forum.value))
+    attendances = sorted(
+        ds.attendances, key=lambda a: (a.state, a.meeting, a.attended, str(a.sources[:1]))
+    )
+    statements = sorted(
+        ds.statements, key=lambda s: (s.state, s.session or 0, s.year or 0, s.meeting or "", s.text)
+    )
+    votes = sorted(ds.votes, key=lambda v: (v.session, v.forum.value, v.state))
 
     out.mkdir(parents=True, exist_ok=True)
-    (out / "metadata.json").write_text(_dump(metadata), encoding="utf-8")
-    (out / "states.json").write_text(_dump(tuple(states)), encoding="utf-8")
+    (out / "metadata.json").write_text(_dump(ds.metadata), encoding="utf-8")
+    (out / "states.json").write_text(_dump(tuple(states_out)), encoding="utf-8")
     (out / "meetings.json").write_text(_dump(tuple(meetings)), encoding="utf-8")
-    (out / "resolutions.json").write_text(_dump(tuple(resolutions)), encoding="utf-8")
+    (out / "resolutions.json").write_text(_dump(tuple(resolutions_out)), encoding="utf-8")
     (out / "attendances.json").write_text(_dump(tuple(attendances)), encoding="utf-8")
     (out / "statements.json").write_text(_dump(tuple(statements)), encoding="utf-8")
+    sources: dict[tuple[Source, ...], int] = {}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["session", "forum", "state", "position", "recorded_name"])
-    writer.writerows(rows)
+    writer.writerow(["session", "forum", "state", "position", "recorded_name", "sources"])
+    for v in votes:
+        index = sources.setdefault(v.sources, len(sources))
+        row = [v.session, v.forum.value, v.state, v.position.value, v.recorded_name or "", index]
+        writer.writerow(row)
     (out / "votes.csv").write_text(buffer.getvalue(), encoding="utf-8")
-    text = json.dumps(vote_sources, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-    (out / "vote-sources.json").write_text(text, encoding="utf-8")
+    (out / "vote-sources.json").write_text(_dump(tuple(sources)), encoding="utf-8")
+
+
+def _merge_profiles(ds: Dataset) -> Dataset:
+    """Add the facts read from State profile pages (data-raw/profiles.json) with ds.merge."""
+    path = RAW / "profiles.json"
+    entries = json.loads(path.read_text(encoding="utf-8"))
+    for i, entry in enumerate(entries):
+        where = f"{path.relative_to(ROOT)}[{i}]"
+        profile = structure(entry["profile"], Profile, source=where)
+        result = ds.merge(profile, state=entry["state"])
+        if result.conflicts or result.skipped:
+            lines = [str(c) for c in result.conflicts] + list(result.skipped)
+            raise SystemExit(f"{where}: " + "; ".join(lines))
+        ds = result.dataset
+    return ds
 
 
 def _read_votes(
-    path: Path, states: set[str], resolutions: dict[tuple[int, str], Resolution]
-) -> tuple[list[list[str]], dict[str, str]]:
-    rows: list[list[str]] = []
-    sources: dict[str, str] = {}
+    path: Path,
+    states: tuple[State, ...],
+    resolutions: tuple[Resolution, ...],
+    sources: tuple[Source, ...],
+) -> tuple[Vote, ...]:
+    codes = {s.code for s in states}
+    by_key = {(r.session, r.forum.value): r for r in resolutions}
+    votes: list[Vote] = []
     seen: set[tuple[str, str, str]] = set()
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         for line, row in enumerate(reader, start=2):
             where = f"{path.relative_to(ROOT)}:{line}"
             key = (row["session"], row["forum"])
-            resolution = resolutions.get((int(row["session"]), row["forum"]))
+            resolution = by_key.get((int(row["session"]), row["forum"]))
             if resolution is None:
                 raise SystemExit(f"{where}: no resolution for session {key[0]} {key[1]}")
             if row["resolution"] != (resolution.symbol or ""):
                 raise SystemExit(f"{where}: symbol {row['resolution']!r} != {resolution.symbol!r}")
-            if row["state"] not in states:
+            if row["state"] not in codes:
                 raise SystemExit(f"{where}: unknown State code {row['state']!r}")
             if row["position"] not in POSITIONS:
                 raise SystemExit(f"{where}: unknown position {row['position']!r}")
             if (*key, row["state"]) in seen:
                 raise SystemExit(f"{where}: second vote of {row['state']} in session {key[0]}")
             seen.add((*key, row["state"]))
-            label = f"{key[0]}/{key[1]}"
-            if sources.setdefault(label, row["source"]) != row["source"]:
-                raise SystemExit(f"{where}: a second source for the votes of {label}")
-            rows.append([*key, row["state"], row["position"], row["recorded_name"]])
-    rows.sort(key=lambda r: (int(r[0]), r[1], r[2]))
-    return rows, sources
+            votes.append(
+                Vote(
+                    state=row["state"],
+                    session=resolution.session,
+                    forum=resolution.forum,
+                    position=VotePosition(row["position"]),
+                    resolution=resolution.symbol,
+                    recorded_name=row["recorded_name"] or None,
+                    sources=(sources[int(row["source"])],),
+                )
+            )
+    return tuple(votes)
 
 
 def check() -> list[str]:

@@ -459,24 +459,62 @@ def import_statements(ref: Path) -> list[Statement]:
 
 
 def write_votes(vote_rows: list[dict[str, str]]) -> None:
+    """data-raw/votes.csv (one row per vote, its source as an index) and vote-sources.json."""
     codes = {"Y": "yes", "N": "no", "A": "abstain", "X": "absent"}
+    texts: list[str] = []
+    index: dict[str, int] = {}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        ["session", "forum", "resolution", "state", "recorded_name", "position", "source"]
-    )
+    writer.writerow(["session", "forum", "resolution", "state", "recorded_name", "position", "source"])
     for row in sorted(vote_rows, key=lambda r: (int(r["session"]), r["forum"], r["state"])):
         code = row["iso3"] or HISTORICAL_SEATS[row["state"]]
+        if row["source"] not in index:
+            index[row["source"]] = len(texts)
+            texts.append(row["source"])
         writer.writerow(
             [row["session"], row["forum"], row["symbol"], code, row["state"], codes[row["vote"]],
-             row["source"]]
+             index[row["source"]]]
         )  # fmt: skip
     (RAW / "votes.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    write_json("vote-sources.json", tuple(source(t) for t in texts))
+
+
+# The pages in ../shared/samples and where they were published (its README).
+SAMPLE_PAGES = {
+    "cuba-state-not-party.txt": (
+        "CUB",
+        "https://www.apminebanconvention.org/en/membership/states-not-party/cuba",
+    ),
+    "china-state-not-party.txt": (
+        "CHN",
+        "https://www.apminebanconvention.org/en/membership/states-not-party/china",
+    ),
+    "egypt-state-not-party.txt": (
+        "EGY",
+        "https://www.apminebanconvention.org/en/membership/states-not-party/egypt",
+    ),
+}
+
+
+def import_profiles(samples: Path) -> None:
+    """data-raw/profiles.json: the facts apmbc.read_profile reads from each sample page."""
+    from apmbc import read_profile
+
+    out = []
+    for name, (code, url) in SAMPLE_PAGES.items():
+        note = f"State profile page as saved on or before 2026-11-27 ({name} in the reference set)"
+        profile = read_profile(samples / name, state=code, source=Source(url=url, note=note))
+        if profile.unparsed:
+            raise SystemExit(f"{name}: unparsed lines {profile.unparsed}")
+        out.append({"state": code, "profile": to_dict(profile)})
+    text = json.dumps(out, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    (RAW / "profiles.json").write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reference", type=Path, default=ROOT.parent / "shared" / "reference")
+    parser.add_argument("--samples", type=Path, default=ROOT.parent / "shared" / "samples")
     args = parser.parse_args(argv)
     ref: Path = args.reference
     with (ref / "votes.csv").open(encoding="utf-8", newline="") as handle:
@@ -490,6 +528,7 @@ def main(argv: list[str] | None = None) -> int:
     write_json("attendances.json", tuple(import_attendances(ref)))
     write_json("statements.json", tuple(import_statements(ref)))
     write_votes(vote_rows)
+    import_profiles(args.samples)
     print(f"wrote data-raw/ from {ref}", file=sys.stderr)
     return 0
 

@@ -48,10 +48,13 @@ def test_counts(ds: apmbc.Dataset) -> None:
     assert {(r.session, r.forum) for r in ds.resolutions} == {
         (s, f) for s in range(52, 81) for f in Forum
     }
-    assert len(ds.votes) == 5555
-    assert all(v.forum is Forum.PLENARY for v in ds.votes)
+    plenary = [v for v in ds.votes if v.forum is Forum.PLENARY]
+    assert len(plenary) == 5555
+    # Cuba's profile page adds its First Committee votes of sessions 73 and 76.
+    committee = {(v.state, v.session) for v in ds.votes if v.forum is Forum.FIRST_COMMITTEE}
+    assert committee == {("CUB", 73), ("CUB", 76)}
     assert len(ds.attendances) >= 474
-    assert len(ds.statements) >= 12
+    assert len(ds.statements) == 16
 
 
 def test_tables_are_immutable(ds: apmbc.Dataset) -> None:
@@ -73,7 +76,8 @@ def test_every_record_has_a_source(ds: apmbc.Dataset) -> None:
 def test_every_plenary_tally_equals_its_counted_votes(ds: apmbc.Dataset) -> None:
     counted: dict[int, Counter[VotePosition]] = {}
     for vote in ds.votes:
-        counted.setdefault(vote.session, Counter())[vote.position] += 1
+        if vote.forum is Forum.PLENARY:
+            counted.setdefault(vote.session, Counter())[vote.position] += 1
     for r in ds.resolutions:
         if r.forum is not Forum.PLENARY:
             continue
@@ -120,6 +124,18 @@ def test_historical_un_names_map_to_todays_codes(ds: apmbc.Dataset) -> None:
     assert recorded["TURKEY"] == "TUR"
     for name in ("YUGOSLAVIA", "Serbia and Montenegro", "SWAZILAND", "Libyan Arab Jamahiriya"):
         assert ds.states.get(name) is not None, name
+
+
+def test_profile_page_facts_are_merged(ds: apmbc.Dataset) -> None:
+    pages = [s for s in ds.statements if s.verbatim]
+    assert {s.state for s in pages} == {"CUB", "CHN", "EGY"}
+    for statement in pages:
+        assert statement.sources[0].url is not None
+        assert "apminebanconvention.org" in statement.sources[0].url
+    china = next(s for s in pages if s.meeting == "17MSP")
+    assert (china.state, china.year) == ("CHN", 2018)
+    egypt = next(s for s in pages if s.state == "EGY")
+    assert (egypt.session, egypt.forum) == (78, Forum.FIRST_COMMITTEE)
 
 
 def test_disagreements_are_kept_as_two_facts(ds: apmbc.Dataset) -> None:

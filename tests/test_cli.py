@@ -38,10 +38,12 @@ def test_state_json(capsys: pytest.CaptureFixture[str]) -> None:
     plenary = data["votes"]["plenary"]
     assert list(plenary) == [str(s) for s in range(52, 81)]
     assert set(plenary.values()) == {"abstain"}
-    assert data["votes"]["first_committee"] == {}
+    # First Committee votes come from Cuba's profile page (sessions 73 and 76).
+    assert data["votes"]["first_committee"] == {"73": "abstain", "76": "abstain"}
     assert data["entry_into_force"] == {"stated": None, "article17": None}
-    assert [s["session"] for s in data["statements"]] == [72, 78]
-    assert all(s["verbatim"] is False for s in data["statements"])
+    assert [s["session"] for s in data["statements"]] == [72, 76, 78]
+    # Two paraphrased explanations of vote, and Cuba's own words quoted on its profile page.
+    assert [s["verbatim"] for s in data["statements"]] == [False, True, False]
     assert data["sources"] == 3
 
 
@@ -185,7 +187,7 @@ def test_export_csv_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert status == 0 and out == ""
     assert "wrote votes (csv)" in err
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert len(rows) == 5555
+    assert len(rows) == 5557  # 5,555 plenary votes and 2 First Committee votes
     assert rows[0]["state"] == "AFG"
 
 

@@ -120,7 +120,7 @@ def test_dataset_html_summarises_the_record() -> None:
     assert shown["As of"] == "2026-11-27"
     assert shown["States"] == "197 (31 not_party, 161 party, 5 withdrawn)"
     assert shown["Resolutions"] == "58 (sessions 52–80)"
-    assert shown["Votes"] == "5555"
+    assert shown["Votes"] == "5557"
 
 
 def test_dataset_html_of_an_empty_dataset() -> None:

@@ -47,15 +47,14 @@ def _json(name: str, cls: Any) -> Any:
 def _votes() -> tuple[Vote, ...]:
     import csv  # only when the votes are first asked for
 
-    raw_sources: dict[str, str] = json.loads(_text("vote-sources.json"))
-    sources = {label: (Source(citation=text),) for label, text in raw_sources.items()}
+    sources = _json("vote-sources.json", tuple[tuple[Source, ...], ...])
     symbols = {(r.session, r.forum): r.symbol for r in load().resolutions}
     forums = {f.value: f for f in Forum}
     positions = {p.value: p for p in VotePosition}
     rows = csv.reader(_text("votes.csv").splitlines())
     next(rows)
     out = []
-    for session_text, forum_text, state, position, recorded in rows:
+    for session_text, forum_text, state, position, recorded, source in rows:
         session = int(session_text)
         forum = forums[forum_text]
         out.append(
@@ -66,7 +65,7 @@ def _votes() -> tuple[Vote, ...]:
                 position=positions[position],
                 resolution=symbols.get((session, forum)),
                 recorded_name=recorded or None,
-                sources=sources[f"{session}/{forum_text}"],
+                sources=sources[int(source)],
             )
         )
     return tuple(out)
