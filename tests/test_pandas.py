@@ -8,7 +8,8 @@ import pytest
 from test_tables import tiny
 
 import apmbc
-from apmbc.pandas import MissingExtraError, to_frame
+from apmbc import MissingExtraError
+from apmbc.pandas import to_frame
 from apmbc.tables import TABLES, UnknownTableError, columns
 
 pd = pytest.importorskip("pandas", reason="pandas is not installed (optional extra apmbc[pandas])")

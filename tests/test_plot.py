@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import apmbc
-from apmbc.pandas import MissingExtraError
+from apmbc import MissingExtraError
 from apmbc.plot import POSITION_COLOURS, parties_over_time, voting_record
 
 pytest.importorskip("matplotlib", reason="matplotlib is not installed (optional extra apmbc[plot])")

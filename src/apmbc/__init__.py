@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from apmbc.errors import (
         ApmbcError,
         DataValidationError,
+        MissingExtraError,
         ParseError,
         Problem,
         UnknownKeyError,
@@ -77,6 +78,7 @@ _LAZY: dict[str, str] = {
     "StateTable": "apmbc.dataset",
     "ApmbcError": "apmbc.errors",
     "DataValidationError": "apmbc.errors",
+    "MissingExtraError": "apmbc.errors",
     "ParseError": "apmbc.errors",
     "Problem": "apmbc.errors",
     "UnknownKeyError": "apmbc.errors",
@@ -171,6 +173,7 @@ __all__ = [
     "MeetingTable",
     "MergeResult",
     "Metadata",
+    "MissingExtraError",
     "ParseError",
     "Participation",
     "President",

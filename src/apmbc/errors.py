@@ -9,6 +9,7 @@ import attrs
 __all__ = [
     "ApmbcError",
     "DataValidationError",
+    "MissingExtraError",
     "ParseError",
     "Problem",
     "UnknownKeyError",
@@ -119,3 +120,15 @@ class UnknownResolutionError(UnknownKeyError):
     """No resolution for that session and forum."""
 
     kind = "resolution"
+
+
+class MissingExtraError(ApmbcError, ImportError):
+    """An optional dependency is not installed; the message gives the ``pip install`` command."""
+
+    def __init__(self, package: str, extra: str, feature: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f'{feature} needs {package}, which is not installed: pip install "apmbc[{extra}]"',
+            name=package,
+        )

@@ -14,48 +14,27 @@ np.int64(17)
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
-from apmbc.errors import ApmbcError
+from apmbc._extras import require
 from apmbc.models import TreatyStatus
 from apmbc.tables import columns, to_records
 
 if TYPE_CHECKING:
     from apmbc.dataset import Dataset
 
-__all__ = ["ORDERED_ENUMS", "MissingExtraError", "to_frame"]
+__all__ = ["ORDERED_ENUMS", "to_frame"]
 
 ORDERED_ENUMS: frozenset[type[Any]] = frozenset({TreatyStatus})
 """Enums whose categoricals are ordered (their declaration order is a natural order)."""
-
-
-class MissingExtraError(ApmbcError, ImportError):
-    """An optional dependency is not installed; the message gives the ``pip install`` command."""
-
-    def __init__(self, package: str, extra: str, feature: str) -> None:
-        self.package = package
-        self.extra = extra
-        super().__init__(
-            f'{feature} needs {package}, which is not installed: pip install "apmbc[{extra}]"',
-            name=package,
-        )
-
-
-def require(package: str, extra: str, feature: str) -> Any:
-    """Import and return ``package``, or raise :class:`MissingExtraError` naming the extra."""
-    try:
-        return importlib.import_module(package)
-    except ImportError:
-        raise MissingExtraError(package, extra, feature) from None
 
 
 def to_frame(ds: Dataset, table: str) -> Any:
     """``table`` of ``ds`` as a ``pandas.DataFrame`` with typed columns (see the module doc).
 
     The columns and rows are those of :func:`apmbc.tables.to_records`. Raises
-    :class:`~apmbc.tables.UnknownTableError` for an unknown table and :class:`MissingExtraError`
-    (an ``ImportError``) when pandas is not installed.
+    :class:`~apmbc.tables.UnknownTableError` for an unknown table and
+    :class:`~apmbc.errors.MissingExtraError` (an ``ImportError``) when pandas is not installed.
     """
     pd = require("pandas", "pandas", "apmbc.pandas.to_frame")
     spec = columns(table)

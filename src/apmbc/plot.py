@@ -15,8 +15,8 @@ import importlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from apmbc._extras import require
 from apmbc.models import Forum, State, TreatyStatus, VotePosition
-from apmbc.pandas import require
 from apmbc.treaty import OPENED_FOR_SIGNATURE, article20_withdrawal_effective, status_on
 from apmbc.treaty import entry_into_force as _entry_into_force
 
