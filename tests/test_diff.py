@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 import attrs
-import pytest
 
 import apmbc
 from apmbc import (
@@ -31,7 +29,6 @@ from apmbc import (
 )
 from apmbc.diffing import DatasetDiff, FieldChange, TableDiff, diff
 
-BUNDLED = Path(__file__).resolve().parents[1] / "src" / "apmbc" / "bundled.py"
 LM = Source(url="http://www.the-monitor.org/", note="Landmine Monitor")
 
 
@@ -94,7 +91,6 @@ def test_identical_datasets_give_an_empty_diff() -> None:
     assert plain["metadata"] == []
 
 
-@pytest.mark.skipif(not BUNDLED.exists(), reason="the bundled dataset (apmbc.bundled) is absent")
 def test_the_bundled_dataset_against_itself() -> None:
     assert not diff(apmbc.load(), apmbc.load())
 

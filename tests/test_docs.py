@@ -25,6 +25,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
+if not DOCS.is_dir():
+    pytest.skip(
+        "not in a source checkout: docs/ is absent (the tests run against an installed wheel)",
+        allow_module_level=True,
+    )
 PAGES = sorted(p for p in DOCS.rglob("*.md") if "_build" not in p.relative_to(DOCS).parts)
 
 _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*)$")

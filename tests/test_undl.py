@@ -42,7 +42,6 @@ from apmbc.loaders.undl import (
 )
 
 BAD = Path(__file__).parent / "bad_inputs" / "undl"
-BUNDLED = Path(__file__).resolve().parents[1] / "src" / "apmbc" / "bundled.py"
 TITLE = f"Implementation of the {CONVENTION_TITLE}"
 TITLE_52 = CONVENTION_TITLE.replace("Anti-Personnel", "Anti-personnel")
 OTHER = "Contributions towards banning anti-personnel landmines"
@@ -659,7 +658,6 @@ def test_writer_layouts_and_errors(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-@pytest.mark.skipif(not BUNDLED.exists(), reason="the bundled dataset (apmbc.bundled) is absent")
 @pytest.mark.parametrize("layout", ["long", "wide"])
 def test_round_trip_bundled(tmp_path: Path, layout: str) -> None:
     ds = apmbc.load()
