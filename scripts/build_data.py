@@ -6,8 +6,8 @@ Every record is read through apmbc's converter (so a wrong type, an unknown key 
 date in data-raw/ stops the build with its path), sorted into a stable order and written as
 canonical JSON or CSV. The facts read from State profile pages (data-raw/profiles.json) are
 added with ``Dataset.merge``, which must find no conflict. Votes are stored compactly (one CSV
-row per State and resolution, each source once) and become ``Vote`` records only when asked for. ``--check``
-builds into a temporary folder and fails if the committed package data differs.
+row per State and resolution, each source once) and become ``Vote`` records only when asked
+for. ``--check`` builds into a temporary folder and fails if the committed package data differs.
 """
 
 from __future__ import annotations

@@ -465,7 +465,8 @@ def write_votes(vote_rows: list[dict[str, str]]) -> None:
     index: dict[str, int] = {}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["session", "forum", "resolution", "state", "recorded_name", "position", "source"])
+    header = ["session", "forum", "resolution", "state", "recorded_name", "position", "source"]
+    writer.writerow(header)
     for row in sorted(vote_rows, key=lambda r: (int(r["session"]), r["forum"], r["state"])):
         code = row["iso3"] or HISTORICAL_SEATS[row["state"]]
         if row["source"] not in index:
