@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -14,6 +15,7 @@ R = TypeVar("R")
 _THE = re.compile(r"^the\s+")
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Fold a name for matching: case, accents, punctuation and spacing do not count.
 
