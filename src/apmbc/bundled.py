@@ -1,7 +1,7 @@
 """The bundled dataset: ``load()`` reads the package data once per process, thread-safely.
 
 States, meetings and resolutions are read at once (lookups need them); attendances, statements
-and the 5,555 per-State votes (kept as compact CSV rows) become records on first access.
+and the 5,557 per-State votes (kept as compact CSV rows) become records on first access.
 """
 
 from __future__ import annotations
