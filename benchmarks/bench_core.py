@@ -7,17 +7,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _timing import call_median, process_median
+from _timing import call_median, process_medians
 
 
 def run(runs: int = 15) -> list[dict[str, object]]:
     """Measure and return result rows (name, value, baseline, ratio, target)."""
     import apmbc
 
-    floor = process_median("import attrs, cattrs", runs)
-    imported = process_median("import apmbc", runs)
-    loaded = process_median("import apmbc; apmbc.load()", runs)
-    loaded_votes = process_median("import apmbc; apmbc.load().votes", runs)
+    floor, imported, loaded, loaded_votes = process_medians(
+        [
+            "import attrs, cattrs",
+            "import apmbc",
+            "import apmbc; apmbc.load()",
+            "import apmbc; apmbc.load().votes",
+        ],
+        runs,
+    )
     ds = apmbc.load()
     ds.state("Cuba")
     baseline = call_median(lambda: {"Cuba": 1}.get("Cuba"), number=200_000)
