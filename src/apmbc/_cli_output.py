@@ -9,6 +9,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from apmbc._text import plain
+
 __all__ = ["NONE", "align", "emit", "emit_json", "text"]
 
 NONE = "-"
@@ -40,15 +42,7 @@ def emit(lines: Iterable[str]) -> None:
 
 def text(value: object) -> str:
     """A value as plain text: dates in ISO form, enums as their value, ``None`` as ``-``."""
-    if value is None or value == "":
-        return NONE
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+    return plain(value, NONE)
 
 
 def align(rows: Sequence[Sequence[object]], indent: str = "") -> list[str]:

@@ -18,6 +18,7 @@ import attrs
 
 from apmbc.dataset import Dataset
 from apmbc.errors import ApmbcError, DataValidationError, ParseError
+from apmbc.loaders._undl_columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
 from apmbc.validation import Finding, Severity, validate
 
 __all__ = [
@@ -42,40 +43,8 @@ FILE_CODES: dict[str, tuple[Severity, str]] = {
 """The codes ``check_paths`` adds to those of :data:`apmbc.validation.RULES`."""
 
 _SNIFF_BYTES = 64 * 1024
-_UN_COLUMNS = frozenset(
-    name.casefold()
-    for name in (
-        # the long layout of the UN Digital Library voting data
-        "undl_id",
-        "ms_code",
-        "ms_name",
-        "ms_vote",
-        "date",
-        "session",
-        "resolution",
-        "draft",
-        "committee_report",
-        "meeting",
-        "title",
-        "agenda_title",
-        "subjects",
-        "total_yes",
-        "total_no",
-        "total_abstentions",
-        "total_non_voting",
-        "total_ms",
-        "undl_link",
-        # the leading columns of the wide layout
-        "Council",
-        "TOTAL VOTES",
-        "NO-VOTE COUNT",
-        "ABSENT COUNT",
-        "NO COUNT",
-        "YES COUNT",
-        "Link",
-        "token",
-    )
-)
+# The column names of both layouts of the UN Digital Library voting data, folded for matching.
+_UN_COLUMNS = frozenset(name.casefold() for name in (*LONG_COLUMNS, *WIDE_LEADING_COLUMNS))
 
 
 class FileKind(str, enum.Enum):

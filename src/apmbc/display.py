@@ -7,13 +7,12 @@ Each function returns a small, self-contained ``<table>``; every value is escape
 
 from __future__ import annotations
 
-import datetime as _dt
-import enum
 import html
 from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from apmbc._text import plain
 from apmbc.models import Meeting, Resolution, State, TreatyStatus
 from apmbc.treaty import article17_entry_into_force
 
@@ -30,17 +29,7 @@ _CELL = "padding:1px 8px;text-align:left;vertical-align:top"
 
 
 def _text(value: object) -> str:
-    if value is None or value == "":
-        return UNKNOWN
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (tuple, list)):
-        return "; ".join(_text(v) for v in value) or UNKNOWN
-    return str(value)
+    return plain(value, UNKNOWN)
 
 
 def _table(title: str, rows: Iterable[tuple[str, object]]) -> str:
