@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Unit tests never time anything (performance lives in benchmarks/), so no Hypothesis deadline;
+# on CI the examples are derandomized, so that a run is reproducible.
+settings.register_profile("default", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 

@@ -675,7 +675,7 @@ PAGE_WORDS = [
 ]
 
 
-@settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PAGE_WORDS) | st.text(max_size=30), max_size=40))
 def test_any_text_gives_a_profile_or_a_parse_error(pieces: list[str]) -> None:
     text = "".join(pieces)

@@ -750,7 +750,6 @@ def csv_texts(draw: st.DrawFn) -> str:
 
 @settings(
     max_examples=150,
-    deadline=2000,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
@@ -777,7 +776,6 @@ def test_any_text_gives_a_dataset_or_an_apmbc_error(
 
 @settings(
     max_examples=150,
-    deadline=2000,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(text=csv_texts())
