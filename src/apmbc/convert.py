@@ -171,6 +171,21 @@ def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, 
     return hook
 
 
+_PLAIN: frozenset[type] = frozenset({str, int, bool})
+
+
+def _as_is(tp: Any) -> frozenset[type]:
+    """The exact JSON types a field of type ``tp`` takes unchanged (none for dates, enums...)."""
+    if tp in _PLAIN:
+        return frozenset({tp})
+    if _is_optional(tp):
+        inner = next(arg for arg in typing.get_args(tp) if arg is not type(None))
+        if inner in _PLAIN:
+            return frozenset({inner, type(None)})
+        return frozenset({type(None)})
+    return frozenset()
+
+
 def _attrs_fast_hook(cls: type, conv: cattrs.Converter) -> Callable[[object, Any], Any]:
     """A structure hook without code generation: cheap to build, as fast to run.
 
@@ -179,7 +194,8 @@ def _attrs_fast_hook(cls: type, conv: cattrs.Converter) -> Callable[[object, Any
     """
     hints = typing.get_type_hints(cls)
     hooks = {
-        f.name: (conv.get_structure_hook(hints[f.name]), hints[f.name]) for f in attrs.fields(cls)
+        f.name: (conv.get_structure_hook(hints[f.name]), hints[f.name], _as_is(hints[f.name]))
+        for f in attrs.fields(cls)
     }
 
     def hook(value: object, _: Any) -> Any:
@@ -187,8 +203,11 @@ def _attrs_fast_hook(cls: type, conv: cattrs.Converter) -> Callable[[object, Any
             raise TypeError(f"expected an object, got {_json_type(value)}")
         kwargs = {}
         for key, item in value.items():
-            field_hook, field_type = hooks[key]  # KeyError for an unknown key
-            kwargs[key] = field_hook(item, field_type)
+            field_hook, field_type, as_is = hooks[key]  # KeyError for an unknown key
+            # Strings, numbers, booleans and nulls that already have the field's type are kept
+            # as they are (exact types: a bool is not taken for an int); the rest go through
+            # the field's hook.
+            kwargs[key] = item if type(item) in as_is else field_hook(item, field_type)
         return cls(**kwargs)
 
     return hook
