@@ -49,26 +49,80 @@ def _unique_keys(ctx: Context) -> Iterator[Finding]:
                 f"a second resolution for session {res.session} {res.forum.value} "
                 f"(the first is resolutions[{first}])",
             )
-    seen = {}
+    yield from _unique_votes(ctx)
+
+
+def _unique_votes(ctx: Context) -> Iterator[Finding]:
+    """One vote per State and resolution.
+
+    Votes are the largest table, so the check marks each (State, resolution) pair in a compact
+    table of bytes (States by number, resolutions by number) rather than in a dict of tuples:
+    at half a million votes the dict no longer fits in the processor's caches and the check
+    grew faster than the data. Pairs the table cannot number (a State or resolution missing
+    from the dataset) go to a dict; the first vote of a repeated pair is looked up afterwards.
+    """
+    state_number = {code: n for n, code in enumerate(ctx.state_by_code)}
+    resolution_number: dict[tuple[int, Forum], int] = {}
+    width = len(state_number)
+    seen = bytearray(width * (len(ctx.resolution_by_key) + 1))
+    others: set[tuple[str, int, Forum]] = set()
+    repeated: list[int] = []
     for i, vote in enumerate(ctx.ds.votes):
-        first = seen.setdefault((vote.state, vote.session, vote.forum), i)
-        if first != i:
-            yield finding(
-                "APMBC-KEY-VOTE",
-                f"votes[{i}]",
-                (vote.state, *res_keys(vote.session, vote.forum)),
-                f"a second vote of {vote.state} on session {vote.session} {vote.forum.value} "
-                f"(the first is votes[{first}])",
-            )
+        n = state_number.get(vote.state)
+        if n is None:
+            key = (vote.state, vote.session, vote.forum)
+            if key in others:
+                repeated.append(i)
+            others.add(key)
+            continue
+        r = resolution_number.get((vote.session, vote.forum))
+        if r is None:
+            r = resolution_number[(vote.session, vote.forum)] = len(resolution_number)
+            if (r + 1) * width > len(seen):
+                seen.extend(bytes(width))
+        at = r * width + n
+        if seen[at]:
+            repeated.append(i)
+        seen[at] = 1
+    if not repeated:
+        return
+    votes = ctx.ds.votes
+    wanted = {(votes[i].state, votes[i].session, votes[i].forum) for i in repeated}
+    first: dict[tuple[str, int, Forum], int] = {}
+    for i, vote in enumerate(votes):
+        key = (vote.state, vote.session, vote.forum)
+        if key in wanted:
+            first.setdefault(key, i)
+    for i in repeated:
+        vote = votes[i]
+        yield finding(
+            "APMBC-KEY-VOTE",
+            f"votes[{i}]",
+            (vote.state, *res_keys(vote.session, vote.forum)),
+            f"a second vote of {vote.state} on session {vote.session} {vote.forum.value} "
+            f"(the first is votes[{first[(vote.state, vote.session, vote.forum)]}])",
+        )
 
 
 def _attendance_keys(ctx: Context) -> Iterator[Finding]:
     """One fact per State and meeting, unless sources disagree (then a kept disagreement)."""
+    # One cheap pass finds the State-meeting pairs stated more than once; only their facts are
+    # compared in detail (by value and by sources).
+    attendances = ctx.ds.attendances
+    seen: dict[tuple[str, str], int] = {}
+    repeated: set[tuple[str, str]] = set()
+    for i, fact in enumerate(attendances):
+        if seen.setdefault((fact.state, fact.meeting), i) != i:
+            repeated.add((fact.state, fact.meeting))
+    if not repeated:
+        return
     first: dict[tuple[str, str], tuple[int, Attendance]] = {}
     by_value: dict[tuple[str, str, bool], int] = {}
     by_sources: dict[tuple[str, str, frozenset[Source]], int] = {}
-    for i, fact in enumerate(ctx.ds.attendances):
+    for i, fact in enumerate(attendances):
         keys = (fact.state, fact.meeting)
+        if keys not in repeated:
+            continue
         sources = frozenset(fact.sources)
         earliest = first.setdefault(keys, (i, fact))
         same = by_value.setdefault((*keys, fact.attended), i)
