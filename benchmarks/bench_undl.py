@@ -146,7 +146,7 @@ print(json.dumps(dict(seconds=seconds, cpu=cpu, peak_kb=peak, base_kb=base, kept
 
 _CSV_CHILD = """
 import csv, json, resource, sys, time
-from apmbc.loaders.undl import is_convention_title
+from apmbc.domain.titles import is_convention_title
 # RSS
 base = rss_kb()
 t0, c0 = time.perf_counter(), time.process_time()
@@ -167,7 +167,7 @@ print(json.dumps(dict(seconds=seconds, cpu=cpu, peak_kb=peak, base_kb=base, kept
 _PANDAS_CHILD = """
 import json, resource, sys, time, warnings
 import pandas as pd
-from apmbc.loaders.undl import is_convention_title
+from apmbc.domain.titles import is_convention_title
 warnings.simplefilter("ignore")
 # RSS
 base = rss_kb()

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from apmbc.domain.calendar import session_of_date
+from apmbc.domain.numbers import ordinal
 from apmbc.errors import ApmbcError, ParseError
-from apmbc.loaders._profile_words import ordinal, session_of_date
 from apmbc.loaders.profile import (
     Profile,
     ProfileVote,
@@ -529,8 +530,8 @@ def test_vote_line_shapes(
         ("Abstained - A/RES/77/63 Seventy-sixth session", "names different sessions (76, 77)"),
         ("Abstained - 7 December 2022, 8 December 2022", "more than one date"),
         ("Abstained - 2019 Seventy-fifth session", "the year 2019 is session 74"),
-        ("Abstained - 2018-2019", "words not understood in a vote line: '2019'"),
-        ("Abstained - 2018–2024", "words not understood in a vote line: '2024'"),
+        ("Abstained - 2018-2019", "a range of years ('2018-2019'), not a list"),
+        ("Abstained - 2018–2024", "a range of years ('2018–2024'), not a list"),
     ],
 )
 def test_vote_lines_that_contradict_themselves(line: str, reason: str) -> None:

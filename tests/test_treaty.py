@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from apmbc import State, TreatyStatus
-from apmbc.treaty import (
+from apmbc.domain.treaty import (
     CONVENTION_IN_FORCE,
     article17_entry_into_force,
     article20_withdrawal_effective,

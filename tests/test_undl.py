@@ -31,13 +31,12 @@ from apmbc import (
     Vote,
     VotePosition,
 )
+from apmbc.domain.symbols import normalize_symbol
+from apmbc.domain.titles import CONVENTION_TITLE, is_convention_title
 from apmbc.loaders.undl import (
-    CONVENTION_TITLE,
     LONG_COLUMNS,
     WIDE_LEADING_COLUMNS,
-    is_convention_title,
     load_undl_csv,
-    normalize_symbol,
     write_undl_csv,
 )
 

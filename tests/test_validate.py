@@ -29,12 +29,11 @@ from apmbc import (
     Vote,
     VotePosition,
 )
+from apmbc.domain.treaty import article17_entry_into_force, article20_withdrawal_effective
 from apmbc.validation import (
     RULES,
     Finding,
     Severity,
-    article17_entry_into_force,
-    article20_withdrawal_effective,
     errors,
     validate,
 )

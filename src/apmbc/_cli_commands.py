@@ -1,7 +1,7 @@
 """The commands of ``apmbc`` that read the record: state, votes, meetings, meeting, status-on.
 
 Each takes the parsed arguments and the dataset and returns the exit status. Only the public API
-is used (``apmbc``, ``Dataset`` methods, :mod:`apmbc.treaty`).
+is used (``apmbc``, ``Dataset`` methods, :mod:`apmbc.domain.treaty`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import apmbc
 from apmbc._cli_output import NONE, align, emit, emit_json, text
-from apmbc.treaty import article17_entry_into_force
+from apmbc.domain.treaty import article17_entry_into_force
 
 __all__ = ["meeting", "meetings", "state", "status_on", "votes"]
 

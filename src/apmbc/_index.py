@@ -1,33 +1,15 @@
-"""Name normalisation and the ranked name index behind State and meeting lookups."""
+"""The ranked name index behind State and meeting lookups (names folded by the domain)."""
 
 from __future__ import annotations
 
-import functools
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
-__all__ = ["NameIndex", "normalize"]
+from apmbc.domain.names import fold
+
+__all__ = ["NameIndex"]
 
 R = TypeVar("R")
-
-_THE = re.compile(r"^the\s+")
-
-
-@functools.lru_cache(maxsize=4096)
-def normalize(text: str) -> str:
-    """Fold a name for matching: case, accents, punctuation and spacing do not count.
-
-    >>> normalize("  Côte d'Ivoire ")
-    'cotedivoire'
-    >>> normalize("TÜRKİYE") == normalize("Türkiye")
-    True
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = _THE.sub("", stripped.strip().replace("&", " and "))
-    return "".join(ch for ch in stripped if ch.isalnum())
 
 
 class NameIndex(Generic[R]):
@@ -42,7 +24,7 @@ class NameIndex(Generic[R]):
                 if not name:
                     continue
                 self._exact.setdefault(name, record)
-                key = normalize(name)
+                key = fold(name)
                 if key and key not in self._by_norm:
                     self._by_norm[key] = record
                     self._labels.append((key, record))
@@ -52,14 +34,14 @@ class NameIndex(Generic[R]):
         found = self._exact.get(key)
         if found is not None:
             return found
-        return self._by_norm.get(normalize(key))
+        return self._by_norm.get(fold(key))
 
     def resolve(self, key: str) -> R | None:
         """Like :meth:`get`, but also accepts an unambiguous prefix of four characters or more."""
         found = self.get(key)
         if found is not None:
             return found
-        query = normalize(key)
+        query = fold(key)
         if len(query) < 4:
             return None
         matches = {id(r): r for label, r in self._labels if label.startswith(query)}
@@ -67,7 +49,7 @@ class NameIndex(Generic[R]):
 
     def search(self, text: str, limit: int | None = 10) -> list[R]:
         """Records ranked exact, then prefix, then substring, then fuzzy; each once."""
-        query = normalize(text)
+        query = fold(text)
         if not query:
             return []
         ranked: list[tuple[int, float, int, R]] = []

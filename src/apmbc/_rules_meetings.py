@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from apmbc._rules_common import Context, Finding, finding
+from apmbc.domain.treaty import status_on
 from apmbc.models import AttendanceRole, MeetingKind, TreatyStatus
-from apmbc.treaty import status_on
 
 __all__ = ["check"]
 

@@ -1,6 +1,6 @@
 """Rules on treaty dates: signature, deposit, entry into force (Art. 17), withdrawal (Art. 20).
 
-The calendar arithmetic itself lives in :mod:`apmbc.treaty`; this module only compares.
+The calendar arithmetic itself lives in :mod:`apmbc.domain.treaty`; this module only compares.
 
 The Convention was opened for signature on 3 December 1997 and remained open until its entry into
 force on 1 March 1999 (Article 15). It entered into force on the first day of the sixth month
@@ -15,8 +15,7 @@ import datetime as _dt
 from collections.abc import Iterator
 
 from apmbc._rules_common import Context, Finding, finding
-from apmbc.models import DepositMethod, State, TreatyStatus
-from apmbc.treaty import (
+from apmbc.domain.treaty import (
     CONVENTION_IN_FORCE,
     OPENED_FOR_SIGNATURE,
     article17_entry_into_force,
@@ -24,6 +23,7 @@ from apmbc.treaty import (
     entry_into_force,
     status_on,
 )
+from apmbc.models import DepositMethod, State, TreatyStatus
 
 __all__ = ["check"]
 

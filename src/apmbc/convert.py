@@ -26,7 +26,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from apmbc import models
-from apmbc._dates import to_date
+from apmbc.domain.dates import to_date
 from apmbc.errors import DataValidationError, Problem
 
 __all__ = ["from_dict", "make_converter", "problems_from", "to_dict"]

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from apmbc._text import plain
+from apmbc.domain.treaty import article17_entry_into_force
 from apmbc.models import Meeting, Resolution, State, TreatyStatus
-from apmbc.treaty import article17_entry_into_force
 
 if TYPE_CHECKING:
     from apmbc.dataset import Dataset

@@ -8,19 +8,41 @@ import attrs
 
 __all__ = [
     "ApmbcError",
+    "ArgumentError",
+    "ArgumentTypeError",
+    "BeyondCalendarError",
     "DataValidationError",
     "MissingExtraError",
     "ParseError",
     "Problem",
+    "UnknownFormatError",
     "UnknownKeyError",
     "UnknownMeetingError",
     "UnknownResolutionError",
     "UnknownStateError",
+    "UnknownTableError",
+    "WriteError",
 ]
 
 
 class ApmbcError(Exception):
     """The base of every error apmbc raises on purpose."""
+
+
+class ArgumentError(ApmbcError, ValueError):
+    """An argument whose value is not one apmbc accepts; the message lists what is."""
+
+
+class ArgumentTypeError(ApmbcError, TypeError):
+    """An argument of the wrong type (``None`` or a number where a path or a dataset is due)."""
+
+
+class BeyondCalendarError(ApmbcError, OverflowError):
+    """A date that Article 17 or 20 puts after 9999-12-31, beyond ``datetime.date``."""
+
+
+class WriteError(ApmbcError, OSError):
+    """A file could not be written; the message names the target, and the old file is intact."""
 
 
 @attrs.frozen
@@ -132,3 +154,19 @@ class MissingExtraError(ApmbcError, ImportError):
             f'{feature} needs {package}, which is not installed: pip install "apmbc[{extra}]"',
             name=package,
         )
+
+
+class UnknownTableError(ArgumentError):
+    """A table name that is not one of ``apmbc.TABLES``."""
+
+    def __init__(self, table: object, tables: Sequence[str]) -> None:
+        self.table = table
+        super().__init__(f"unknown table {table!r}; expected one of: {', '.join(tables)}")
+
+
+class UnknownFormatError(ArgumentError):
+    """An export format that is not one of those :func:`apmbc.export` writes."""
+
+    def __init__(self, format: object, formats: Sequence[str]) -> None:
+        self.format = format
+        super().__init__(f"unknown export format {format!r}; expected one of: {', '.join(formats)}")

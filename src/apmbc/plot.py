@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from apmbc._extras import require
+from apmbc.domain.treaty import OPENED_FOR_SIGNATURE, article20_withdrawal_effective, status_on
+from apmbc.domain.treaty import entry_into_force as _entry_into_force
 from apmbc.models import Forum, State, TreatyStatus, VotePosition
-from apmbc.treaty import OPENED_FOR_SIGNATURE, article20_withdrawal_effective, status_on
-from apmbc.treaty import entry_into_force as _entry_into_force
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -10,7 +10,8 @@ import datetime as _dt
 import math
 from typing import TYPE_CHECKING
 
-from apmbc._dates import to_date
+from apmbc.domain.dates import to_date
+from apmbc.domain.treaty import article17_entry_into_force, status_on
 from apmbc.models import (
     Attendance,
     AttendanceRole,
@@ -24,7 +25,6 @@ from apmbc.models import (
     TreatyStatus,
     VotePosition,
 )
-from apmbc.treaty import article17_entry_into_force, status_on
 
 if TYPE_CHECKING:
     from apmbc.dataset import Dataset
@@ -118,7 +118,7 @@ def has_attended_review_conference(ds: Dataset, state: State | str) -> bool | No
 
 
 def state_status_on(ds: Dataset, state: State | str, when: _dt.date | str) -> TreatyStatus:
-    """The State's status on a date, by Articles 17 and 20 (see :func:`apmbc.treaty.status_on`)."""
+    """The State's status on a date, by Articles 17 and 20 (:func:`apmbc.domain.treaty.status_on`)."""
     return status_on(_state(ds, state), to_date(when))
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from apmbc.domain.treaty import article17_entry_into_force, entry_into_force
 from apmbc.errors import ApmbcError
 from apmbc.models import (
     AttendanceRole,
@@ -35,7 +36,6 @@ from apmbc.models import (
     TreatyStatus,
     VotePosition,
 )
-from apmbc.treaty import article17_entry_into_force, entry_into_force
 
 if TYPE_CHECKING:
     from apmbc.dataset import Dataset

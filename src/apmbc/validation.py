@@ -19,18 +19,13 @@ import gc
 
 from apmbc import _rules_keys, _rules_meetings, _rules_statements, _rules_treaty, _rules_un
 from apmbc._rules_common import RULES, Context, Finding, Severity, sort_key
-from apmbc._rules_un import session_window
 from apmbc.dataset import Dataset
-from apmbc.treaty import article17_entry_into_force, article20_withdrawal_effective
 
 __all__ = [
     "RULES",
     "Finding",
     "Severity",
-    "article17_entry_into_force",
-    "article20_withdrawal_effective",
     "errors",
-    "session_window",
     "validate",
 ]
 

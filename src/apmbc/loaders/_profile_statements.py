@@ -11,14 +11,11 @@ import re
 
 import attrs
 
-from apmbc.loaders._profile_words import (
-    find_dates,
-    find_meeting,
-    find_symbols,
-    find_years,
-    session_of_date,
-    session_of_year,
-)
+from apmbc.domain.calendar import session_of_date, session_of_year
+from apmbc.domain.dates import find_dates, find_years
+from apmbc.domain.meetings import find_meeting
+from apmbc.domain.symbols import find_symbols
+from apmbc.errors import ApmbcError
 from apmbc.models import Forum, StatementContext
 
 __all__ = ["StatementParts", "attribution_only", "read_statement"]
@@ -150,14 +147,19 @@ def _describe(
     meeting = find_meeting(where)
     dates = [d for d in find_dates(where) if d.date is not None]
     day = dates[0].date if len(dates) == 1 else None
-    symbols = find_symbols(where)
+    symbols = [s for s in find_symbols(where) if s.symbol.forum is not None]
     if not symbols:
-        symbols = [s for s in find_symbols(line) if s.symbol.startswith("A/")]
+        symbols = [
+            s
+            for s in find_symbols(line)
+            if s.written.startswith("A/") and s.symbol.forum is not None
+        ]
     blanked = where
     for start, end in sorted([(d.start, d.end) for d in dates], reverse=True):
         blanked = blanked[:start] + " " + blanked[end:]
-    years = sorted({year for _, _, year in find_years(blanked)})
-    year = years[0] if len(years) == 1 else None
+    mentions = find_years(blanked)
+    years = sorted({y.first for y in mentions if y.first == y.last})
+    year = years[0] if len(years) == 1 and len(mentions) == 1 else None
     if day is not None:
         year = day.year if year in (None, day.year) else None
     explanation = explanation_section or _EXPLANATION.search(where) is not None
@@ -165,17 +167,20 @@ def _describe(
     at_the_un = explanation or first_committee or bool(symbols) or _UN.search(where) is not None
     session: int | None = None
     forum: Forum | None = None
-    sessions = {s.session for s in symbols}
+    sessions = {s.symbol.session for s in symbols if s.symbol.session is not None}
     if len(sessions) == 1:
         session = next(iter(sessions))
-        forum = symbols[0].forum
+        forum = symbols[0].symbol.forum
     elif len(sessions) > 1:
         notes.append("the page names documents of different sessions")
     if at_the_un and meeting is None:
-        if day is not None:
-            from_year: int | None = session_of_date(day)
-        else:
-            from_year = session_of_year(year) if year is not None else None
+        try:
+            if day is not None:
+                from_year: int | None = session_of_date(day)
+            else:
+                from_year = session_of_year(year) if year is not None else None
+        except ApmbcError:
+            from_year = None
         if session is None:
             session = from_year
         elif from_year is not None and from_year != session:

@@ -12,16 +12,10 @@ import re
 
 import attrs
 
-from apmbc.loaders._profile_words import (
-    DocumentSymbol,
-    date_fits_session,
-    find_dates,
-    find_sessions_in_words,
-    find_symbols,
-    find_years,
-    session_of_date,
-    session_of_year,
-)
+from apmbc.domain.calendar import date_in_session, find_sessions, session_of_date, session_of_year
+from apmbc.domain.dates import FoundYears, find_dates, find_years
+from apmbc.domain.symbols import FoundSymbol, find_symbols
+from apmbc.errors import ApmbcError
 from apmbc.models import Forum, VotePosition
 
 __all__ = ["VoteReading", "read_vote_line"]
@@ -110,12 +104,12 @@ def read_vote_line(text: str) -> VoteReading:
         return VoteReading(position, problem="the vote names no year, session or date")
 
     dates = find_dates(rest)
-    symbols = find_symbols(rest)
+    symbols = [s for s in find_symbols(rest) if s.symbol.forum is not None]
     spans = [(d.start, d.end) for d in dates] + [(s.start, s.end) for s in symbols]
-    sessions = find_sessions_in_words(_blank(rest, spans))
-    spans += [(start, end) for start, end, _ in sessions]
+    sessions = find_sessions(_blank(rest, spans))
+    spans += [(s.start, s.end) for s in sessions]
     years = find_years(_blank(rest, spans))
-    spans += [(start, end) for start, end, _ in years]
+    spans += [(y.start, y.end) for y in years]
     leftover = [w for w in _WORD.findall(_blank(rest, spans)) if w.lower() not in _PLAIN_WORDS]
     if leftover:
         shown = ", ".join(repr(w) for w in leftover[:5])
@@ -127,11 +121,19 @@ def read_vote_line(text: str) -> VoteReading:
     forum, forum_problem = _forum(rest, symbols, years)
     if forum_problem is not None:
         return VoteReading(position, problem=forum_problem)
-    stated = {number for _, _, number in sessions} | {s.session for s in symbols}
+    stated = {s.session for s in sessions} | {
+        s.symbol.session for s in symbols if s.symbol.session is not None
+    }
     if len(stated) > 1:
         listed = ", ".join(str(n) for n in sorted(stated))
         return VoteReading(position, problem=f"the line names different sessions ({listed})")
-    year_values = list(dict.fromkeys(year for _, _, year in years))
+    ranges = [rest[y.start : y.end] for y in years if y.last != y.first]
+    if ranges:
+        # "2018-2024" may mean every year or only some: the page must list them to be read.
+        return VoteReading(
+            position, problem=f"a range of years ({ranges[0]!r}), not a list of years"
+        )
+    year_values = list(dict.fromkeys(y.first for y in years))
     if len(dates) > 1:
         return VoteReading(position, problem="more than one date in a vote line")
     day = dates[0].date if dates else None
@@ -141,7 +143,10 @@ def read_vote_line(text: str) -> VoteReading:
             return VoteReading(
                 position, problem="a list of years together with a session or a date"
             )
-        votes = tuple((session_of_year(y), forum, None) for y in year_values)
+        try:
+            votes = tuple((session_of_year(y), forum, None) for y in year_values)
+        except ApmbcError as exc:
+            return VoteReading(position, problem=str(exc))
         return VoteReading(position, votes)
 
     session = next(iter(stated)) if stated else None
@@ -155,24 +160,27 @@ def read_vote_line(text: str) -> VoteReading:
             )
         session = from_year
     if day is not None:
-        if session is not None and not date_fits_session(day, session):
+        if session is not None and not date_in_session(day, session):
             return VoteReading(
                 position,
                 problem=f"the date {day.isoformat()} falls in session {session_of_date(day)}, "
                 f"but the line says session {session}",
             )
         if session is None:
-            session = session_of_date(day)
+            try:
+                session = session_of_date(day)
+            except ApmbcError as exc:
+                return VoteReading(position, problem=str(exc))
     if session is None:
         return VoteReading(position, problem="the vote names no year, session or date")
     return VoteReading(position, ((session, forum, day),))
 
 
 def _forum(
-    rest: str, symbols: list[DocumentSymbol], years: list[tuple[int, int, int]]
+    rest: str, symbols: list[FoundSymbol], years: list[FoundYears]
 ) -> tuple[Forum | None, str | None]:
     """The forum a vote line names, and a problem when it names two."""
-    kinds = {s.forum for s in symbols}
+    kinds = {s.symbol.forum for s in symbols if s.symbol.forum is not None}
     if _FIRST_COMMITTEE.search(rest):
         kinds.add(Forum.FIRST_COMMITTEE)
     if len(kinds) > 1:

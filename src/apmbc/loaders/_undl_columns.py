@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
+from apmbc.domain.names import fold
 from apmbc.errors import ParseError
-from apmbc.loaders._undl_values import fold
 
 __all__ = ["LONG_COLUMNS", "WIDE_LEADING_COLUMNS", "Header", "read_header"]
 

@@ -9,17 +9,15 @@ import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TextIO
 
-from apmbc._dates import to_date
 from apmbc.dataset import Dataset, StateTable
+from apmbc.domain.dates import to_date
+from apmbc.domain.symbols import parse_symbol
 from apmbc.errors import ParseError
 from apmbc.loaders._undl_columns import Header, read_header
 from apmbc.loaders._undl_values import (
     HISTORICAL_CODES,
-    forum_from_symbol,
     forum_from_text,
-    normalize_symbol,
     parse_count,
-    session_from_symbol,
     vote_position,
 )
 from apmbc.models import Forum, Metadata, Resolution, Source, State, Tally, Vote, VotePosition
@@ -480,8 +478,10 @@ class UndlReader:
         assert self.header is not None
         cols = self.header.columns
         at = cols["resolution"]
-        symbol = normalize_symbol(row[at]) or None
-        forum = forum_from_symbol(symbol) if symbol else Forum.PLENARY
+        raw_symbol = " ".join(row[at].split())
+        parsed = parse_symbol(raw_symbol)
+        symbol = (parsed.text if parsed is not None else raw_symbol) or None
+        forum = (parsed.forum if parsed is not None else None) or Forum.PLENARY
         for forum_column in ("forum", "council"):
             if forum_column in cols and row[cols[forum_column]].strip():
                 f_at = cols[forum_column]
@@ -504,8 +504,8 @@ class UndlReader:
                 raise self._column_error(
                     "expected a session number", line, s_at, row[s_at]
                 ) from None
-        if session is None and symbol is not None:
-            session = session_from_symbol(symbol)
+        if session is None and parsed is not None:
+            session = parsed.session
         if session is None:
             what = f"the symbol {symbol!r}" if symbol else "an empty resolution symbol"
             raise self._column_error(

@@ -13,14 +13,13 @@ from pathlib import Path
 from typing import IO
 
 from apmbc.dataset import Dataset
+from apmbc.domain.titles import RESOLUTION_TITLE
 from apmbc.errors import DataValidationError, Problem
 from apmbc.loaders._undl_columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
-from apmbc.loaders._undl_values import CONVENTION_TITLE
 from apmbc.models import Forum, Resolution, Vote, VotePosition
 
 __all__ = ["write_undl"]
 
-_DEFAULT_TITLE = f"Implementation of the {CONVENTION_TITLE}"
 _LONG_CODES = {
     VotePosition.YES: "Y",
     VotePosition.NO: "N",
@@ -100,7 +99,7 @@ def _write_long(plan: _Plan, out: IO[str]) -> None:
         yes, no, abstain, absent = _counts(votes, resolution)
         record, link = _record_id(resolution)
         date = resolution.date.isoformat() if resolution and resolution.date else ""
-        title = resolution.title if resolution and resolution.title else _DEFAULT_TITLE
+        title = resolution.title if resolution and resolution.title else RESOLUTION_TITLE
         symbol = plan.symbol(key)
         rows = sorted(((plan.name(v), v) for v in votes), key=lambda item: item[0])
         for name, vote in rows:
@@ -159,7 +158,7 @@ def _write_wide(plan: _Plan, out: IO[str]) -> None:
         yes, no, abstain, absent = _counts(votes, resolution)
         _, link = _record_id(resolution)
         date = resolution.date.isoformat() if resolution and resolution.date else ""
-        title = resolution.title if resolution and resolution.title else _DEFAULT_TITLE
+        title = resolution.title if resolution and resolution.title else RESOLUTION_TITLE
         row = cells[key]
         lead = [
             "General Assembly",

@@ -28,12 +28,12 @@ from pathlib import Path
 
 import attrs
 
-from apmbc._index import normalize
+from apmbc.domain.meetings import meeting_at
+from apmbc.domain.names import fold
 from apmbc.errors import ParseError
 from apmbc.loaders._profile_statements import attribution_only, read_statement
 from apmbc.loaders._profile_text import MAX_LINE, Line, split_lines
 from apmbc.loaders._profile_votes import read_vote_line
-from apmbc.loaders._profile_words import meeting_at
 from apmbc.models import Forum, Source, Statement, VotePosition
 
 __all__ = ["Profile", "ProfileVote", "UnparsedLine", "parse_profile", "read_profile"]
@@ -108,7 +108,7 @@ _NAME_CONNECTORS = frozenset(
 _ELIDED_ARTICLES = ("d'", "d’", "l'", "l’")
 _EXPLANATION_TOPIC = re.compile(r"abstention|vote|voting", re.IGNORECASE)
 _GENERIC_WHO = frozenset(
-    normalize(w) for w in ("the State not party", "the State", "this State", "this State not party")
+    fold(w) for w in ("the State not party", "the State", "this State", "this State not party")
 )
 _FURNITURE_EXACT = frozenset(("skip to main content", "back to list", "latest views and updates"))
 _FURNITURE_PREFIXES = (
@@ -150,7 +150,7 @@ def _match_heading(text: str) -> tuple[str, re.Match[str]] | None:
 
 def _who_like(who: str) -> bool:
     """Whether a heading's subject is "The State not party" or reads like a State's name."""
-    if normalize(who) in _GENERIC_WHO:
+    if fold(who) in _GENERIC_WHO:
         return True
     words = who.replace("(", " ").replace(")", " ").replace(",", " ").split()
     if not words or len(words) > 8:
@@ -300,12 +300,12 @@ class _Reader:
             self.candidates = []
 
     def note_who(self, line: Line, who: str) -> None:
-        folded = normalize(who)
+        folded = fold(who)
         if folded in _GENERIC_WHO or not folded:
             return
         if self.name is None:
             self.name = who
-        elif folded != normalize(self.name):
+        elif folded != fold(self.name):
             self.skip(
                 line,
                 f"the heading names {who!r} but the page is about {self.name!r} "

@@ -14,7 +14,7 @@ the header line:
   but not voting or absent. An empty cell means the State has no vote in that row (it was not a
   Member State then, or it voted under another of its names), so it is not read as an absence.
 
->>> from apmbc.loaders.undl import normalize_symbol
+>>> from apmbc.domain.symbols import normalize_symbol
 >>> normalize_symbol("A/RES/55/33[V]")
 'A/RES/55/33 V'
 """
@@ -25,28 +25,20 @@ import os
 from collections.abc import Callable
 
 from apmbc.dataset import Dataset, StateTable
+from apmbc.domain.names import fold
+from apmbc.domain.titles import CONVENTION_MARKER, is_convention_title
 from apmbc.loaders._undl_columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
 from apmbc.loaders._undl_read import FIELD_SIZE_LIMIT, read_undl
-from apmbc.loaders._undl_values import (
-    CONVENTION_MARKER,
-    CONVENTION_TITLE,
-    HISTORICAL_CODES,
-    fold,
-    is_convention_title,
-    normalize_symbol,
-)
+from apmbc.loaders._undl_values import HISTORICAL_CODES
 from apmbc.loaders._undl_write import write_undl
 
 __all__ = [
-    "CONVENTION_TITLE",
     "DEFAULT",
     "FIELD_SIZE_LIMIT",
     "HISTORICAL_CODES",
     "LONG_COLUMNS",
     "WIDE_LEADING_COLUMNS",
-    "is_convention_title",
     "load_undl_csv",
-    "normalize_symbol",
     "write_undl_csv",
 ]
 

@@ -1,0 +1,157 @@
+"""The calendar of the UN General Assembly: which regular session a year or a date belongs to.
+
+Session ``N`` opens in September of ``1945 + N`` and sits until the next one opens, so its
+recorded votes fall between September of ``1945 + N`` and September of ``1946 + N``: the 77th
+session voted in the First Committee in October and November 2022 and in plenary on 7 December
+2022. The first session is the exception: it opened in London in January 1946. Emergency special
+and special sessions (``ES-10``, ``S-27``) meet while a regular session sits; they belong to the
+regular session whose window holds their date.
+
+>>> session_of_year(2022), year_of_session(77)
+(77, 2022)
+>>> import datetime
+>>> session_of_date(datetime.date(2022, 12, 7)), session_of_date(datetime.date(2023, 3, 2))
+(77, 77)
+>>> session_window(77)
+(datetime.date(2022, 9, 1), datetime.date(2023, 9, 30))
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import attrs
+
+from apmbc.domain.numbers import ordinal
+from apmbc.errors import ArgumentError, ArgumentTypeError
+
+__all__ = [
+    "FIRST_SESSION_YEAR",
+    "LAST_SESSION",
+    "FoundSession",
+    "date_in_session",
+    "find_sessions",
+    "session_of_date",
+    "session_of_year",
+    "session_window",
+    "year_of_session",
+]
+
+FIRST_SESSION_YEAR = 1945
+"""Session ``N`` opens in September of ``FIRST_SESSION_YEAR + N``."""
+_FIRST_SESSION_START = _dt.date(1946, 1, 1)
+"""The first session opened in January 1946; nothing earlier belongs to any session."""
+LAST_SESSION = 8053
+"""The last session whose window ``datetime.date`` can hold (it ends in September 9999)."""
+
+
+def _check_session(session: object) -> int:
+    if isinstance(session, bool) or not isinstance(session, int):
+        raise ArgumentTypeError(f"a session is a whole number, not {type(session).__name__}")
+    if not 1 <= session <= LAST_SESSION:
+        raise ArgumentError(
+            f"there is no General Assembly session {session} (sessions run from 1, in 1946, "
+            f"to {LAST_SESSION})"
+        )
+    return session
+
+
+def _check_year(year: object) -> int:
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise ArgumentTypeError(f"a year is a whole number, not {type(year).__name__}")
+    if not FIRST_SESSION_YEAR + 1 <= year <= FIRST_SESSION_YEAR + LAST_SESSION:
+        raise ArgumentError(f"no General Assembly session opens in {year}")
+    return year
+
+
+def session_of_year(year: int) -> int:
+    """The regular session that opens in September of ``year`` and votes in its autumn.
+
+    A bare year on a page ("Abstained - 2022") is the plenary vote of that autumn: session
+    ``year - 1945``.
+    """
+    return _check_year(year) - FIRST_SESSION_YEAR
+
+
+def year_of_session(session: int) -> int:
+    """The year session ``session`` opens (and votes on the annual resolution): ``1945 + N``."""
+    return _check_session(session) + FIRST_SESSION_YEAR
+
+
+def session_of_date(day: _dt.date) -> int:
+    """The regular session sitting on ``day``: from September of ``1945 + N``, session ``N``.
+
+    A date from 1 September on counts in the session that opens that month (the opening itself
+    falls in the second or third week; votes in the first days of September are rare and
+    :func:`date_in_session` accepts them for either session). Dates in 1946 before September
+    are the first part of the first session.
+    """
+    if isinstance(day, _dt.datetime) or not isinstance(day, _dt.date):
+        raise ArgumentTypeError(f"expected a date, not {type(day).__name__}")
+    if day < _FIRST_SESSION_START:
+        raise ArgumentError(f"{day.isoformat()} is before the first General Assembly session")
+    session = day.year - FIRST_SESSION_YEAR - (0 if day.month >= 9 else 1)
+    return max(session, 1)
+
+
+def session_window(session: int) -> tuple[_dt.date, _dt.date]:
+    """The first and last day a recorded vote of session ``session`` may bear.
+
+    From 1 September of ``1945 + N`` to 30 September of ``1946 + N``: generous at both ends,
+    since a session's last meetings and the next one's first overlap in September.
+    """
+    _check_session(session)
+    first = _FIRST_SESSION_START if session == 1 else _dt.date(FIRST_SESSION_YEAR + session, 9, 1)
+    return first, _dt.date(FIRST_SESSION_YEAR + session + 1, 9, 30)
+
+
+def date_in_session(day: _dt.date, session: int) -> bool:
+    """Whether a vote dated ``day`` can belong to session ``session`` (:func:`session_window`)."""
+    first, last = session_window(session)
+    return first <= day <= last
+
+
+# -- sessions written in words ---------------------------------------------------------------
+
+_SESSION_WORDS = re.compile(
+    r"\b(?P<words>[A-Za-z]{3,12}(?:[-‐‑ ][A-Za-z]{3,12})?)\s+session\b"
+    r"|\b(?P<num>\d{1,2})(?:st|nd|rd|th)\s+session\b"
+    r"|\bsession\s+(?P<after>\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class FoundSession:
+    """A session named in a text: its span and number."""
+
+    start: int
+    end: int
+    session: int
+
+
+def find_sessions(text: str, limit: int = 20) -> list[FoundSession]:
+    """Sessions written out: ``Seventy-seventh session``, ``77th session``, ``session 77``."""
+    found: list[FoundSession] = []
+    for match in _SESSION_WORDS.finditer(text):
+        if match.group("words"):
+            words = match.group("words")
+            start = match.start("words")
+            number = ordinal(words)
+            if number is None:
+                parts = re.split(r"[-‐‑ ]", words)
+                if len(parts) > 1:
+                    number = ordinal(parts[-1])
+                    start = match.end("words") - len(parts[-1])
+            if number is None:
+                continue
+        else:
+            number = int(match.group("num") or match.group("after"))
+            start = match.start()
+        if number < 1:
+            continue
+        found.append(FoundSession(start, match.end(), number))
+        if len(found) >= limit:
+            break
+    return found

@@ -1,0 +1,178 @@
+"""Dates: forgiving input over a strict core, and the dates and years written in a text.
+
+>>> to_date("7 December 2022"), to_date("2022-12-07") == to_date("07/12/2022")
+(datetime.date(2022, 12, 7), True)
+>>> [d.date.isoformat() for d in find_dates("adopted on 7 December 2022 (A/77/PV.48)")]
+['2022-12-07']
+>>> [(y.first, y.last) for y in find_years("(17MSP, 2018) and (IM, 2019-2020)")]
+[(2018, 2018), (2019, 2020)]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import attrs
+
+from apmbc.errors import ArgumentError, ArgumentTypeError
+
+__all__ = ["FoundDate", "FoundYears", "find_dates", "find_years", "to_date"]
+
+_PROBE_A = _dt.datetime(2000, 1, 1)
+_PROBE_B = _dt.datetime(2001, 2, 2)
+
+
+def to_date(value: object) -> _dt.date:
+    """Return ``value`` as a ``datetime.date``.
+
+    Accepts a ``date`` (not a ``datetime``), an ISO string ``YYYY-MM-DD`` (the fast path), or a
+    complete date in words or numbers such as ``"7 December 2022"`` or ``"07/12/2022"`` (day
+    first). Raises :class:`~apmbc.errors.ArgumentError` (a ``ValueError``) naming the input when
+    the value is not a complete, real date, and :class:`~apmbc.errors.ArgumentTypeError` (a
+    ``TypeError``) for a value that is not a date or a string.
+    """
+    if isinstance(value, _dt.datetime):
+        raise ArgumentTypeError(f"expected a date, got a datetime {value!r}")
+    if isinstance(value, _dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ArgumentTypeError(f"expected a date or a date string, got {type(value).__name__}")
+    text = value.strip()
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        try:
+            return _dt.date.fromisoformat(text)
+        except ValueError:
+            raise ArgumentError(
+                f"invalid date {_shown(value)}: no such day (expected YYYY-MM-DD)"
+            ) from None
+    if not text or len(text) > 64 or not any(ch.isdigit() for ch in text):
+        raise ArgumentError(
+            f"invalid date {_shown(value)}: expected YYYY-MM-DD or e.g. '7 December 2022'"
+        )
+    return _parse_words(value, text)
+
+
+def _shown(value: str) -> str:
+    return repr(value if len(value) <= 60 else value[:57] + "...")
+
+
+def _parse_words(value: str, text: str) -> _dt.date:
+    from dateutil import parser  # imported only when a non-ISO date is met
+
+    try:
+        first = parser.parse(text, dayfirst=True, default=_PROBE_A)
+        second = parser.parse(text, dayfirst=True, default=_PROBE_B)
+    except (ValueError, OverflowError) as exc:
+        raise ArgumentError(f"invalid date {_shown(value)}: {exc}") from None
+    if first != second:
+        raise ArgumentError(
+            f"invalid date {_shown(value)}: incomplete (needs a day, a month and a year)"
+        )
+    if first.time() != _dt.time(0, 0) or first.tzinfo is not None:
+        raise ArgumentError(f"invalid date {_shown(value)}: expected a date without a time")
+    return first.date()
+
+
+# -- dates and years in running text -------------------------------------------------------------
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+"""Month numbers by the first three letters of the English month name."""
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))\b",
+    re.IGNORECASE,
+)
+_YEARS = re.compile(
+    r"(?<![\d/.\-–—])(?P<first>19[4-9]\d|20\d\d)"
+    r"(?:\s?[-–—/]\s?(?P<last>19[4-9]\d|20\d\d|\d\d))?(?![\d/])"
+)
+
+
+@attrs.frozen
+class FoundDate:
+    """A date written in a text: its span, the date (``None`` if there is no such day), the text."""
+
+    start: int
+    end: int
+    date: _dt.date | None
+    text: str
+
+
+@attrs.frozen
+class FoundYears:
+    """A year (``2018``) or a range of years (``2018-2019``, ``2018/19``) written in a text."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    """The same as ``first`` for a single year."""
+
+    @property
+    def years(self) -> range:
+        """Every year the mention covers."""
+        return range(self.first, self.last + 1)
+
+
+def find_dates(text: str, limit: int = 20) -> list[FoundDate]:
+    """Every date in ``text``: ``7 December 2022``, ``December 7, 2022``, ``2022-12-07``."""
+    found: list[FoundDate] = []
+    for match in _DATE.finditer(text):
+        groups = match.groupdict()
+        for n in "123":
+            if groups[f"y{n}"]:
+                year, month_text, day = groups[f"y{n}"], groups[f"m{n}"], groups[f"d{n}"]
+                break
+        month = int(month_text) if month_text.isdigit() else MONTHS[month_text[:3].lower()]
+        try:
+            value: _dt.date | None = _dt.date(int(year), month, int(day))
+        except ValueError:
+            value = None
+        found.append(FoundDate(match.start(), match.end(), value, match.group()))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def find_years(text: str, limit: int = 200) -> list[FoundYears]:
+    """Four-digit years 1940..2099 standing alone, and ranges of them (``2018-2019``, ``2018/19``).
+
+    A range reads as one mention covering its years; a second year that is not after the first
+    (``2019-2018``) leaves the two as they are, unread as a range.
+    """
+    found: list[FoundYears] = []
+    pos = 0
+    while len(found) < limit:
+        match = _YEARS.search(text, pos)
+        if match is None:
+            break
+        first = int(match.group("first"))
+        last_text = match.group("last")
+        last, end = first, match.end()
+        if last_text is not None:
+            last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
+            if last <= first:  # not a range: the first year alone, then go on after it
+                last, end = first, match.end("first")
+        found.append(FoundYears(match.start(), end, first, last))
+        pos = end
+    return found

@@ -1,0 +1,122 @@
+"""The Convention's formal meetings as documents name them: one grammar for codes and names.
+
+A Meeting of the States Parties is ``7MSP`` and a Review Conference ``1RC``; pages, reports and
+attributions also write ``7 MSP``, ``Seventh Meeting of the States Parties``, ``21st Meeting of
+the States Parties``, ``the Fifth Review Conference``. Every reader of apmbc (profile pages,
+final reports, the statement rules) finds meetings through this module.
+
+>>> meeting_code(17, "msp"), parse_meeting_code("17MSP")
+('17MSP', (17, <MeetingKind.MSP: 'msp'>))
+>>> [m.code for m in find_meetings("(Seventeenth Meeting of the States Parties, 2018; 4RC)")]
+['17MSP', '4RC']
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from apmbc.domain.numbers import ORDINAL_PATTERN, ordinal
+from apmbc.errors import ArgumentError
+from apmbc.models import MeetingKind
+
+__all__ = [
+    "FoundMeeting",
+    "find_meeting",
+    "find_meetings",
+    "meeting_at",
+    "meeting_code",
+    "parse_meeting_code",
+]
+
+_SUFFIX = {MeetingKind.MSP: "MSP", MeetingKind.REVIEW_CONFERENCE: "RC"}
+_CODE = re.compile(r"(\d{1,2})(MSP|RC)")
+_CODE_TEXT = r"(?P<num>\d{1,2})\s?(?P<abbr>MSP|RC)(?![A-Za-z])"
+_NAME_TEXT = (
+    rf"(?P<ord>{ORDINAL_PATTERN})\s+"
+    r"(?P<kind>Meetings?\s+of\s+(?:the\s+)?States?[-\s]Parties|Review\s+Conference)\b"
+)
+_AT = re.compile(rf"(?:the\s+)?(?:{_CODE_TEXT}|{_NAME_TEXT})", re.IGNORECASE)
+_ANYWHERE = re.compile(rf"(?<![0-9A-Za-z])(?:{_CODE_TEXT}|{_NAME_TEXT})", re.IGNORECASE)
+
+
+def meeting_code(number: int, kind: MeetingKind | str) -> str:
+    """The code of the ``number``-th MSP (``7MSP``) or Review Conference (``1RC``)."""
+    kind = MeetingKind(kind)
+    if kind not in _SUFFIX:
+        raise ArgumentError(
+            f"only MSPs and Review Conferences have numbered codes, not {kind.value}"
+        )
+    if number < 1:
+        raise ArgumentError(f"meeting numbers start at 1, not {number}")
+    return f"{number}{_SUFFIX[kind]}"
+
+
+def parse_meeting_code(code: str) -> tuple[int, MeetingKind] | None:
+    """``"7MSP"`` -> ``(7, MeetingKind.MSP)``; ``None`` for other codes (``IM-2023``)."""
+    match = _CODE.fullmatch(code)
+    if match is None or int(match.group(1)) < 1:
+        return None
+    kind = MeetingKind.MSP if match.group(2) == "MSP" else MeetingKind.REVIEW_CONFERENCE
+    return int(match.group(1)), kind
+
+
+def _code_of(match: re.Match[str]) -> str | None:
+    if match.group("num") is not None:
+        number: int | None = int(match.group("num"))
+        review = match.group("abbr").upper() == "RC"
+    else:
+        words = match.group("ord")
+        number = ordinal(words)
+        if number is None:  # "the Seventh" is read; "Geneva Seventh" is not an ordinal
+            parts = re.split(r"[-‐‑ ]", words)
+            number = ordinal(parts[-1]) if len(parts) > 1 else None
+        review = match.group("kind").lower().startswith("review")
+    if number is None or number < 1:
+        return None
+    return f"{number}{'RC' if review else 'MSP'}"
+
+
+def meeting_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The code of a meeting written at ``text[pos:]`` and where its mention ends, or ``None``.
+
+    Reads ``7MSP``, ``7 MSP``, ``1RC``, ``Seventh Meeting of the States Parties`` and ``First
+    Review Conference`` (any case, optionally preceded by "the").
+    """
+    match = _AT.match(text, pos)
+    if match is None:
+        return None
+    code = _code_of(match)
+    return None if code is None else (code, match.end())
+
+
+@attrs.frozen
+class FoundMeeting:
+    """A meeting named in a text: its span and code."""
+
+    start: int
+    end: int
+    code: str
+
+
+def find_meetings(text: str, limit: int = 20) -> list[FoundMeeting]:
+    """Every MSP or Review Conference named in ``text``, by code or by name, in order."""
+    found: list[FoundMeeting] = []
+    for match in _ANYWHERE.finditer(text):
+        code = _code_of(match)
+        if code is None:
+            continue
+        start = match.start("ord") if match.group("ord") is not None else match.start()
+        if match.group("ord") is not None and ordinal(match.group("ord")) is None:
+            start = match.end("ord") - len(re.split(r"[-‐‑ ]", match.group("ord"))[-1])
+        found.append(FoundMeeting(start, match.end(), code))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def find_meeting(text: str) -> str | None:
+    """The first meeting named in ``text`` (code or name), or ``None``."""
+    found = find_meetings(text, limit=1)
+    return found[0].code if found else None
