@@ -65,7 +65,7 @@ def _member_names() -> list[tuple[str, str]]:
 
 def generate(path: Path, rows: int) -> int:
     """Write a long-layout file of ``rows`` rows; return how many are Convention rows."""
-    from apmbc.loaders.undl import LONG_COLUMNS
+    from apmbc.io.undl import LONG_COLUMNS
 
     members = _member_names()
     codes = "YYYYYYYYYYYYNAA"
@@ -129,7 +129,7 @@ def peak_kb():
 _APMBC_CHILD = """
 import json, resource, sys, time
 import apmbc
-from apmbc.loaders.undl import load_undl_csv
+from apmbc.io.undl import load_undl_csv
 try:
     states = apmbc.load().states
 except Exception:

@@ -30,19 +30,19 @@ def _load_json(path: str) -> object:
 
 
 def _read_profile(path: str) -> object:
-    module: Any = importlib.import_module("apmbc.loaders.profile")
+    module: Any = importlib.import_module("apmbc.io.profile")
     return module.read_profile(path)
 
 
 def _load_undl(path: str) -> object:
-    module: Any = importlib.import_module("apmbc.loaders.undl")
+    module: Any = importlib.import_module("apmbc.io.undl")
     return module.load_undl_csv(path)
 
 
 LOADERS: dict[str, tuple[Callable[[str], object], str]] = {
-    "json": (_load_json, "apmbc.jsonio"),
-    "profile": (_read_profile, "apmbc.loaders.profile"),
-    "undl": (_load_undl, "apmbc.loaders.undl"),
+    "json": (_load_json, "apmbc.io.jsonfile"),
+    "profile": (_read_profile, "apmbc.io.profile"),
+    "undl": (_load_undl, "apmbc.io.undl"),
 }
 
 

@@ -28,8 +28,8 @@ from apmbc.checkfiles import (
 )
 from apmbc.validation import Severity
 
-HAS_UNDL = importlib.util.find_spec("apmbc.loaders.undl") is not None
-HAS_PROFILE = importlib.util.find_spec("apmbc.loaders.profile") is not None
+HAS_UNDL = importlib.util.find_spec("apmbc.io.undl") is not None
+HAS_PROFILE = importlib.util.find_spec("apmbc.io.profile") is not None
 
 
 def _write_dataset(path: Path, *states: State) -> Path:
@@ -206,7 +206,7 @@ def _undl_row(code: str, name: str, vote: str, yes: int, no: int, abstain: int) 
     )
 
 
-@pytest.mark.skipif(not HAS_UNDL, reason="apmbc.loaders.undl is not written yet (another author)")
+@pytest.mark.skipif(not HAS_UNDL, reason="apmbc.io.undl is not written yet (another author)")
 def test_undl_csv_is_loaded_and_validated(tmp_path: Path) -> None:
     path = tmp_path / "votes.csv"
     rows = [_undl_row("CAN", "CANADA", "Y", 1, 0, 1), _undl_row("CUB", "CUBA", "A", 1, 0, 1)]
@@ -227,7 +227,7 @@ def test_undl_csv_is_loaded_and_validated(tmp_path: Path) -> None:
     assert report.exit_code == 1
 
 
-@pytest.mark.skipif(not HAS_UNDL, reason="apmbc.loaders.undl is not written yet (another author)")
+@pytest.mark.skipif(not HAS_UNDL, reason="apmbc.io.undl is not written yet (another author)")
 def test_undl_csv_detected_by_header_and_unreadable_reported(tmp_path: Path) -> None:
     path = tmp_path / "votes.txt"
     path.write_text(_UNDL_HEADER + "999,CUB\n", "utf-8")
@@ -261,11 +261,9 @@ The State not party most recently has voted as follows,
 """
 
 
-@pytest.mark.skipif(
-    not HAS_PROFILE, reason="apmbc.loaders.profile is not written yet (another author)"
-)
+@pytest.mark.skipif(not HAS_PROFILE, reason="apmbc.io.profile is not written yet (another author)")
 def test_profile_unparsed_lines_become_warnings(tmp_path: Path) -> None:
-    from apmbc.loaders.profile import read_profile
+    from apmbc.io.profile import read_profile
 
     path = tmp_path / "atlantis.txt"
     path.write_text(_PAGE, "utf-8")
@@ -284,9 +282,7 @@ def test_profile_unparsed_lines_become_warnings(tmp_path: Path) -> None:
     assert report.exit_code == 0
 
 
-@pytest.mark.skipif(
-    not HAS_PROFILE, reason="apmbc.loaders.profile is not written yet (another author)"
-)
+@pytest.mark.skipif(not HAS_PROFILE, reason="apmbc.io.profile is not written yet (another author)")
 def test_real_profile_pages_are_readable(samples_dir: Path) -> None:
     pages = sorted(samples_dir.glob("*.txt"))
     assert pages
@@ -296,9 +292,7 @@ def test_real_profile_pages_are_readable(samples_dir: Path) -> None:
     assert report.exit_code == 0
 
 
-@pytest.mark.skipif(
-    not HAS_PROFILE, reason="apmbc.loaders.profile is not written yet (another author)"
-)
+@pytest.mark.skipif(not HAS_PROFILE, reason="apmbc.io.profile is not written yet (another author)")
 def test_profile_that_cannot_be_read_is_unreadable(tmp_path: Path) -> None:
     path = tmp_path / "junk.bin"
     path.write_bytes(b"\x00\xff\xfe\x00junk" * 10)

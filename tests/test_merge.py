@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from apmbc.bundled import load
 from apmbc.dataset import Dataset
 from apmbc.errors import DataValidationError, UnknownStateError
-from apmbc.loaders.profile import Profile, ProfileVote, parse_profile, read_profile
+from apmbc.io.bundled import load
+from apmbc.io.profile import Profile, ProfileVote, parse_profile, read_profile
 from apmbc.merge import NO_SOURCE, OBSERVER_EVIDENCE, Conflict, MergeResult, merge
 from apmbc.models import (
     Attendance,

@@ -1,4 +1,4 @@
-"""Tests for apmbc.loaders.profile: the State profile pages of the Convention's website."""
+"""Tests for apmbc.io.profile: the State profile pages of the Convention's website."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from apmbc.domain.calendar import session_of_date
 from apmbc.domain.numbers import ordinal
 from apmbc.errors import ApmbcError, ParseError
-from apmbc.loaders.profile import (
+from apmbc.io.profile import (
     Profile,
     ProfileVote,
     UnparsedLine,

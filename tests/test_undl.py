@@ -1,4 +1,4 @@
-"""Tests of the UN Digital Library voting CSV loader and writer (apmbc.loaders.undl)."""
+"""Tests of the UN Digital Library voting CSV loader and writer (apmbc.io.undl)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from apmbc import (
 )
 from apmbc.domain.symbols import normalize_symbol
 from apmbc.domain.titles import CONVENTION_TITLE, is_convention_title
-from apmbc.loaders.undl import (
+from apmbc.io.undl import (
     LONG_COLUMNS,
     WIDE_LEADING_COLUMNS,
     load_undl_csv,

@@ -15,7 +15,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from apmbc.bundled import DATA_VERSION, load
     from apmbc.convert import from_dict, make_converter, to_dict
     from apmbc.dataset import Dataset, MeetingTable, StateTable
     from apmbc.diffing import DatasetDiff, diff
@@ -31,15 +30,16 @@ if TYPE_CHECKING:
         UnknownStateError,
     )
     from apmbc.exporting import export
-    from apmbc.jsonio import dump_json, dumps_json, load_json, loads_json
-    from apmbc.loaders.profile import (
+    from apmbc.io.bundled import DATA_VERSION, load
+    from apmbc.io.jsonfile import dump_json, dumps_json, load_json, loads_json
+    from apmbc.io.profile import (
         Profile,
         ProfileVote,
         UnparsedLine,
         parse_profile,
         read_profile,
     )
-    from apmbc.loaders.undl import load_undl_csv, write_undl_csv
+    from apmbc.io.undl import load_undl_csv, write_undl_csv
     from apmbc.merge import Conflict, MergeResult
     from apmbc.models import (
         Action,
@@ -85,10 +85,10 @@ _LAZY: dict[str, str] = {
     "UnknownMeetingError": "apmbc.errors",
     "UnknownResolutionError": "apmbc.errors",
     "UnknownStateError": "apmbc.errors",
-    "dump_json": "apmbc.jsonio",
-    "dumps_json": "apmbc.jsonio",
-    "load_json": "apmbc.jsonio",
-    "loads_json": "apmbc.jsonio",
+    "dump_json": "apmbc.io.jsonfile",
+    "dumps_json": "apmbc.io.jsonfile",
+    "load_json": "apmbc.io.jsonfile",
+    "loads_json": "apmbc.io.jsonfile",
     "Action": "apmbc.models",
     "Attendance": "apmbc.models",
     "AttendanceRole": "apmbc.models",
@@ -112,20 +112,20 @@ _LAZY: dict[str, str] = {
     "TreatyStatus": "apmbc.models",
     "Vote": "apmbc.models",
     "VotePosition": "apmbc.models",
-    "DATA_VERSION": "apmbc.bundled",
-    "load": "apmbc.bundled",
+    "DATA_VERSION": "apmbc.io.bundled",
+    "load": "apmbc.io.bundled",
     "Conflict": "apmbc.merge",
     "MergeResult": "apmbc.merge",
     "DatasetDiff": "apmbc.diffing",
     "diff": "apmbc.diffing",
     "export": "apmbc.exporting",
-    "Profile": "apmbc.loaders.profile",
-    "ProfileVote": "apmbc.loaders.profile",
-    "parse_profile": "apmbc.loaders.profile",
-    "read_profile": "apmbc.loaders.profile",
-    "UnparsedLine": "apmbc.loaders.profile",
-    "load_undl_csv": "apmbc.loaders.undl",
-    "write_undl_csv": "apmbc.loaders.undl",
+    "Profile": "apmbc.io.profile",
+    "ProfileVote": "apmbc.io.profile",
+    "parse_profile": "apmbc.io.profile",
+    "read_profile": "apmbc.io.profile",
+    "UnparsedLine": "apmbc.io.profile",
+    "load_undl_csv": "apmbc.io.undl",
+    "write_undl_csv": "apmbc.io.undl",
     "Finding": "apmbc.validation",
     "Severity": "apmbc.validation",
     "validate": "apmbc.validation",

@@ -18,7 +18,7 @@ import attrs
 
 from apmbc.dataset import Dataset
 from apmbc.errors import ApmbcError, DataValidationError, ParseError
-from apmbc.loaders._undl_columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
+from apmbc.io.undl._columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
 from apmbc.validation import Finding, Severity, validate
 
 __all__ = [
@@ -168,17 +168,17 @@ def check_paths(paths: Sequence[str | os.PathLike[str]]) -> CheckReport:
 
 def _check_one(name: str, kind: FileKind) -> list[FileFinding]:
     if kind is FileKind.JSON:
-        from apmbc.jsonio import load_json
+        from apmbc.io.jsonfile import load_json
 
         return _from_rules(name, validate(load_json(name)))
     if kind is FileKind.UNDL_CSV:
-        from apmbc.loaders.undl import load_undl_csv
+        from apmbc.io.undl import load_undl_csv
 
         loaded: object = load_undl_csv(name)
         if not isinstance(loaded, Dataset):  # pragma: no cover - the loader returns a Dataset
             raise TypeError(f"load_undl_csv returned {type(loaded).__name__}, not a Dataset")
         return _from_rules(name, validate(loaded))
-    from apmbc.loaders.profile import read_profile
+    from apmbc.io.profile import read_profile
 
     profile = read_profile(name)
     return [

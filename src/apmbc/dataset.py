@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from apmbc.errors import UnknownKeyError
-    from apmbc.loaders.profile import Profile
+    from apmbc.io.profile import Profile
     from apmbc.merge import MergeResult
 
 __all__ = ["Dataset", "MeetingTable", "StateTable"]

@@ -22,8 +22,8 @@ import json
 import os
 from typing import IO, TYPE_CHECKING, Any
 
-from apmbc._atomic import write_atomic
 from apmbc.errors import ApmbcError
+from apmbc.io.files import write_atomic
 from apmbc.tables import columns, to_records
 
 if TYPE_CHECKING:

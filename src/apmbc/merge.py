@@ -17,7 +17,7 @@ import attrs
 
 from apmbc.dataset import Dataset
 from apmbc.errors import DataValidationError, Problem, UnknownResolutionError
-from apmbc.loaders.profile import Profile, ProfileVote
+from apmbc.io.profile import Profile, ProfileVote
 from apmbc.models import (
     Attendance,
     AttendanceRole,

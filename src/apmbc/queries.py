@@ -118,7 +118,7 @@ def has_attended_review_conference(ds: Dataset, state: State | str) -> bool | No
 
 
 def state_status_on(ds: Dataset, state: State | str, when: _dt.date | str) -> TreatyStatus:
-    """The State's status on a date, by Articles 17 and 20 (:func:`apmbc.domain.treaty.status_on`)."""
+    """The State's status on a date by Articles 17 and 20 (see :mod:`apmbc.domain.treaty`)."""
     return status_on(_state(ds, state), to_date(when))
 
 

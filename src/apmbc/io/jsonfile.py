@@ -11,10 +11,10 @@ import json
 import os
 from typing import IO, Any, cast
 
-from apmbc._atomic import write_atomic
 from apmbc.convert import _json_type, structure, to_dict
 from apmbc.dataset import Dataset
 from apmbc.errors import DataValidationError, ParseError, Problem
+from apmbc.io.files import write_atomic
 from apmbc.models import Document
 
 __all__ = ["dump_json", "dumps_json", "load_json", "loads_json"]

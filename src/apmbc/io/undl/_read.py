@@ -13,8 +13,8 @@ from apmbc.dataset import Dataset, StateTable
 from apmbc.domain.dates import to_date
 from apmbc.domain.symbols import parse_symbol
 from apmbc.errors import ParseError
-from apmbc.loaders._undl_columns import Header, read_header
-from apmbc.loaders._undl_values import (
+from apmbc.io.undl._columns import Header, read_header
+from apmbc.io.undl._values import (
     HISTORICAL_CODES,
     forum_from_text,
     parse_count,

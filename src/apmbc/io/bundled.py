@@ -33,7 +33,7 @@ _CACHE: Dataset | None = None
 # The data files sit next to this module in the installed package (wheels are installed
 # unzipped). Reading them with open() rather than importlib.resources saves about 5 ms of imports
 # on every load(), a fifth of the load budget.
-_DATA = Path(__file__).resolve().parent / "data"
+_DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _text(name: str) -> str:

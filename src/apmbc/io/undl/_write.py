@@ -15,7 +15,7 @@ from typing import IO
 from apmbc.dataset import Dataset
 from apmbc.domain.titles import RESOLUTION_TITLE
 from apmbc.errors import DataValidationError, Problem
-from apmbc.loaders._undl_columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
+from apmbc.io.undl._columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
 from apmbc.models import Forum, Resolution, Vote, VotePosition
 
 __all__ = ["write_undl"]

@@ -27,10 +27,10 @@ from collections.abc import Callable
 from apmbc.dataset import Dataset, StateTable
 from apmbc.domain.names import fold
 from apmbc.domain.titles import CONVENTION_MARKER, is_convention_title
-from apmbc.loaders._undl_columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
-from apmbc.loaders._undl_read import FIELD_SIZE_LIMIT, read_undl
-from apmbc.loaders._undl_values import HISTORICAL_CODES
-from apmbc.loaders._undl_write import write_undl
+from apmbc.io.undl._columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
+from apmbc.io.undl._read import FIELD_SIZE_LIMIT, read_undl
+from apmbc.io.undl._values import HISTORICAL_CODES
+from apmbc.io.undl._write import write_undl
 
 __all__ = [
     "DEFAULT",
@@ -80,7 +80,7 @@ def _state_provider(states: StateTable | Dataset | None) -> Callable[[], StateTa
     if states is None:
 
         def bundled() -> StateTable:
-            from apmbc.bundled import load  # the bundled data, read only when needed
+            from apmbc.io.bundled import load  # the bundled data, read only when needed
 
             return load().states
 

@@ -1,1 +1,0 @@
-"""Loaders: text from outside sources in, apmbc records out."""
