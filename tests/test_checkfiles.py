@@ -1,9 +1,8 @@
-"""Tests for apmbc.checkfiles: kind detection, findings per file, unreadable inputs, exit codes."""
+"""Tests for apmbc.validation.check_paths: kinds, findings, unreadable inputs, exit codes."""
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 from pathlib import Path
 
@@ -18,18 +17,15 @@ from apmbc import (
     State,
     TreatyStatus,
 )
-from apmbc.checkfiles import (
+from apmbc.validation import (
     FILE_CODES,
     CheckReport,
     FileFinding,
     FileKind,
+    Severity,
     check_paths,
     detect_kind,
 )
-from apmbc.validation import Severity
-
-HAS_UNDL = importlib.util.find_spec("apmbc.io.undl") is not None
-HAS_PROFILE = importlib.util.find_spec("apmbc.io.profile") is not None
 
 
 def _write_dataset(path: Path, *states: State) -> Path:
@@ -184,7 +180,7 @@ def test_file_codes_are_documented() -> None:
     assert all(meaning for _, meaning in FILE_CODES.values())
 
 
-# -- UN voting CSV and profile pages (their loaders are written by others) ------------------
+# -- UN voting CSV and profile pages ------------------------------------------------------
 
 
 _UNDL_HEADER = (
@@ -206,7 +202,6 @@ def _undl_row(code: str, name: str, vote: str, yes: int, no: int, abstain: int) 
     )
 
 
-@pytest.mark.skipif(not HAS_UNDL, reason="apmbc.io.undl is not written yet (another author)")
 def test_undl_csv_is_loaded_and_validated(tmp_path: Path) -> None:
     path = tmp_path / "votes.csv"
     rows = [_undl_row("CAN", "CANADA", "Y", 1, 0, 1), _undl_row("CUB", "CUBA", "A", 1, 0, 1)]
@@ -227,7 +222,6 @@ def test_undl_csv_is_loaded_and_validated(tmp_path: Path) -> None:
     assert report.exit_code == 1
 
 
-@pytest.mark.skipif(not HAS_UNDL, reason="apmbc.io.undl is not written yet (another author)")
 def test_undl_csv_detected_by_header_and_unreadable_reported(tmp_path: Path) -> None:
     path = tmp_path / "votes.txt"
     path.write_text(_UNDL_HEADER + "999,CUB\n", "utf-8")
@@ -261,7 +255,6 @@ The State not party most recently has voted as follows,
 """
 
 
-@pytest.mark.skipif(not HAS_PROFILE, reason="apmbc.io.profile is not written yet (another author)")
 def test_profile_unparsed_lines_become_warnings(tmp_path: Path) -> None:
     from apmbc.io.profile import read_profile
 
@@ -282,7 +275,6 @@ def test_profile_unparsed_lines_become_warnings(tmp_path: Path) -> None:
     assert report.exit_code == 0
 
 
-@pytest.mark.skipif(not HAS_PROFILE, reason="apmbc.io.profile is not written yet (another author)")
 def test_real_profile_pages_are_readable(samples_dir: Path) -> None:
     pages = sorted(samples_dir.glob("*.txt"))
     assert pages
@@ -292,7 +284,6 @@ def test_real_profile_pages_are_readable(samples_dir: Path) -> None:
     assert report.exit_code == 0
 
 
-@pytest.mark.skipif(not HAS_PROFILE, reason="apmbc.io.profile is not written yet (another author)")
 def test_profile_that_cannot_be_read_is_unreadable(tmp_path: Path) -> None:
     path = tmp_path / "junk.bin"
     path.write_bytes(b"\x00\xff\xfe\x00junk" * 10)

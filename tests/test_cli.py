@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import subprocess
@@ -257,8 +256,6 @@ def test_missing_plot_extra_prints_the_pip_command(
 
 
 def test_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    if importlib.util.find_spec("apmbc.checkfiles") is None:
-        pytest.skip("apmbc.checkfiles is not written yet")
     good = tmp_path / "good.json"
     apmbc.dump_json(apmbc.Dataset(metadata=apmbc.Metadata(data_version="t")), good)
     status, out, _ = run(capsys, "validate", str(good))
@@ -274,8 +271,6 @@ def test_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    if importlib.util.find_spec("apmbc.diffing") is None:
-        pytest.skip("apmbc.diffing (apmbc.diff) is not written yet")
     meta = apmbc.Metadata(data_version="t")
     old, new = tmp_path / "old.json", tmp_path / "new.json"
     apmbc.dump_json(apmbc.Dataset(metadata=meta, states=[apmbc.State(code="AAA", name="A")]), old)
@@ -291,8 +286,6 @@ def test_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_diff_of_an_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    if importlib.util.find_spec("apmbc.diffing") is None:
-        pytest.skip("apmbc.diffing (apmbc.diff) is not written yet")
     status, _, err = run(capsys, "diff", str(tmp_path / "a.json"), str(tmp_path / "b.json"))
     assert status == 2 and err.startswith("apmbc: ") and "Traceback" not in err
 

@@ -1,7 +1,7 @@
 """Docs that must follow the code: the finding codes of validation.md, the example notebook.
 
 1. docs/validation.md lists every finding code of ``apmbc.validation.RULES`` and
-   ``apmbc.checkfiles.FILE_CODES`` in a table row ``| `CODE` | severity | meaning |``, with the
+   ``apmbc.validation.FILE_CODES`` in a table row ``| `CODE` | severity | meaning |``, with the
    severity and the meaning the code gives, and lists no code that does not exist.
 2. docs/examples/notebook.ipynb has the same code cells as docs/examples/notebook.md has code
    blocks (prompts removed), in the same order, and each cell's stored output is the output
@@ -19,8 +19,7 @@ from typing import Any
 import pytest
 from test_docs import python_blocks
 
-from apmbc.checkfiles import FILE_CODES
-from apmbc.validation import RULES
+from apmbc.validation import FILE_CODES, RULES
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 VALIDATION_PAGE = DOCS / "validation.md"

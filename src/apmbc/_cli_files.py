@@ -45,7 +45,7 @@ def plot(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
 
 def validate(args: argparse.Namespace, ds: object) -> int:
     """``apmbc validate PATH...``: check files; one line per finding; exit 0, 1 or 2."""
-    from apmbc.checkfiles import check_paths
+    from apmbc.validation import check_paths
 
     report = check_paths(args.paths)
     if args.json:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 
-from apmbc._rules_common import Context, Finding, finding, res_keys
 from apmbc.models import Forum, Resolution, VotePosition
+from apmbc.validation._findings import Context, Finding, finding, res_keys
 
 __all__ = ["check", "session_window"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from apmbc._rules_common import Context, Finding, finding
 from apmbc.models import Statement
+from apmbc.validation._findings import Context, Finding, finding
 
 __all__ = ["attribution_meetings", "attribution_years", "check"]
 

@@ -1,6 +1,6 @@
 """What every validation rule shares: ``Severity``, ``Finding``, the rule registry and the indices.
 
-The rules live in ``_rules_*.py`` modules, one per subject; :mod:`apmbc.validation` runs them all.
+The rules live in the private modules of :mod:`apmbc.validation`, one per subject.
 Each rule module exposes ``check(ctx) -> Iterator[Finding]`` and reads the dataset only through
 the :class:`Context`, whose dictionaries are built once so that no rule loops over votes twice.
 """

@@ -17,24 +17,38 @@ from __future__ import annotations
 
 import gc
 
-from apmbc import _rules_keys, _rules_meetings, _rules_statements, _rules_treaty, _rules_un
-from apmbc._rules_common import RULES, Context, Finding, Severity, sort_key
 from apmbc.dataset import Dataset
+from apmbc.validation import _keys, _meetings, _statements, _treaty, _un
+from apmbc.validation._files import (
+    FILE_CODES,
+    CheckReport,
+    FileFinding,
+    FileKind,
+    check_paths,
+    detect_kind,
+)
+from apmbc.validation._findings import RULES, Context, Finding, Severity, sort_key
 
 __all__ = [
+    "FILE_CODES",
     "RULES",
+    "CheckReport",
+    "FileFinding",
+    "FileKind",
     "Finding",
     "Severity",
+    "check_paths",
+    "detect_kind",
     "errors",
     "validate",
 ]
 
 _CHECKS = (
-    _rules_keys.check,
-    _rules_treaty.check,
-    _rules_un.check,
-    _rules_meetings.check,
-    _rules_statements.check,
+    _keys.check,
+    _treaty.check,
+    _un.check,
+    _meetings.check,
+    _statements.check,
 )
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 
-from apmbc._rules_common import Context, Finding, finding
 from apmbc.domain.treaty import (
     CONVENTION_IN_FORCE,
     OPENED_FOR_SIGNATURE,
@@ -24,6 +23,7 @@ from apmbc.domain.treaty import (
     status_on,
 )
 from apmbc.models import DepositMethod, State, TreatyStatus
+from apmbc.validation._findings import Context, Finding, finding
 
 __all__ = ["check"]
 

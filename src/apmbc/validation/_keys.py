@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from apmbc._rules_common import Context, Finding, finding, res_keys
 from apmbc.models import Attendance, Forum, Source
+from apmbc.validation._findings import Context, Finding, finding, res_keys
 
 __all__ = ["check"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from apmbc._rules_common import Context, Finding, finding
 from apmbc.domain.treaty import status_on
 from apmbc.models import AttendanceRole, MeetingKind, TreatyStatus
+from apmbc.validation._findings import Context, Finding, finding
 
 __all__ = ["check"]
 

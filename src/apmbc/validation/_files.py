@@ -19,7 +19,7 @@ import attrs
 from apmbc.dataset import Dataset
 from apmbc.errors import ApmbcError, DataValidationError, ParseError
 from apmbc.io.undl._columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
-from apmbc.validation import Finding, Severity, validate
+from apmbc.validation._findings import Finding, Severity
 
 __all__ = [
     "FILE_CODES",
@@ -40,7 +40,7 @@ FILE_CODES: dict[str, tuple[Severity, str]] = {
         "a line of a profile page that the parser could not place",
     ),
 }
-"""The codes ``check_paths`` adds to those of :data:`apmbc.validation.RULES`."""
+"""The codes ``check_paths`` adds to those of :data:`~apmbc.validation.RULES`."""
 
 _SNIFF_BYTES = 64 * 1024
 # The column names of both layouts of the UN Digital Library voting data, folded for matching.
@@ -170,14 +170,14 @@ def _check_one(name: str, kind: FileKind) -> list[FileFinding]:
     if kind is FileKind.JSON:
         from apmbc.io.jsonfile import load_json
 
-        return _from_rules(name, validate(load_json(name)))
+        return _from_rules(name, _validate(load_json(name)))
     if kind is FileKind.UNDL_CSV:
         from apmbc.io.undl import load_undl_csv
 
         loaded: object = load_undl_csv(name)
         if not isinstance(loaded, Dataset):  # pragma: no cover - the loader returns a Dataset
             raise TypeError(f"load_undl_csv returned {type(loaded).__name__}, not a Dataset")
-        return _from_rules(name, validate(loaded))
+        return _from_rules(name, _validate(loaded))
     from apmbc.io.profile import read_profile
 
     profile = read_profile(name)
@@ -191,6 +191,12 @@ def _check_one(name: str, kind: FileKind) -> list[FileFinding]:
         )
         for item in profile.unparsed
     ]
+
+
+def _validate(ds: Dataset) -> list[Finding]:
+    from apmbc.validation import validate  # the package imports this module
+
+    return validate(ds)
 
 
 def _from_rules(name: str, found: Iterable[Finding]) -> list[FileFinding]:
