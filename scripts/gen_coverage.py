@@ -2,7 +2,7 @@
 
     python scripts/gen_coverage.py [--check]
 
-The tables come from ``apmbc.coverage.coverage_markdown(apmbc.load())``; this script adds the
+The tables come from ``apmbc.output.coverage_markdown(apmbc.load())``; this script adds the
 page header. Run it after every change to the bundled data (tests/test_docs.py fails while the
 page is stale). ``--check`` writes nothing and exits 1 if the page is stale.
 """
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import apmbc
-from apmbc.coverage import coverage_markdown
+from apmbc.output import coverage_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "coverage.md"

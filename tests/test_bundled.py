@@ -15,7 +15,7 @@ import pytest
 
 import apmbc
 from apmbc import Forum, MeetingKind, TreatyStatus, VotePosition
-from apmbc.coverage import summary
+from apmbc.output import summary
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOT = ROOT / "tests" / "snapshots" / "summary.json"

@@ -7,7 +7,7 @@ import html.parser
 
 import apmbc
 from apmbc import Forum, Meeting, MeetingKind, President, Resolution, State, Tally
-from apmbc.display import UNKNOWN, dataset_html, meeting_html, resolution_html, state_html
+from apmbc.output._display import UNKNOWN, dataset_html, meeting_html, resolution_html, state_html
 
 
 class _Cells(html.parser.HTMLParser):

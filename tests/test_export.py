@@ -14,8 +14,8 @@ import pytest
 from test_tables import tiny
 
 import apmbc
-from apmbc.exporting import FORMATS, UnknownFormatError, export, export_text
-from apmbc.tables import TABLES, UnknownTableError, columns
+from apmbc.errors import UnknownFormatError, UnknownTableError
+from apmbc.output import FORMATS, TABLES, columns, export, export_text
 
 
 def test_formats() -> None:
@@ -23,11 +23,11 @@ def test_formats() -> None:
 
 
 def test_public_name_works_whatever_was_imported_first() -> None:
-    # The function lives in apmbc.exporting: importing that module must not shadow the
+    # The function lives in apmbc.output._export: importing that module must not shadow the
     # package's public function apmbc.export, whichever is imported first.
     for code in (
-        "import apmbc; f = apmbc.export; import apmbc.exporting",
-        "import apmbc.exporting, apmbc",
+        "import apmbc; f = apmbc.export; import apmbc.output._export",
+        "import apmbc.output._export, apmbc",
     ):
         check = code + "; import io; out = io.StringIO(); apmbc.export(apmbc.load(), 'votes', out)"
         check += "; print(out.getvalue().count(chr(10)))"

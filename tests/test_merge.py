@@ -8,7 +8,7 @@ import pytest
 
 from apmbc.dataset import Dataset
 from apmbc.errors import DataValidationError, UnknownStateError
-from apmbc.io.bundled import load
+from apmbc.io._bundled import load
 from apmbc.io.profile import Profile, ProfileVote, parse_profile, read_profile
 from apmbc.merge import NO_SOURCE, OBSERVER_EVIDENCE, Conflict, MergeResult, merge
 from apmbc.models import (

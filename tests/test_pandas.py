@@ -9,8 +9,9 @@ from test_tables import tiny
 
 import apmbc
 from apmbc import MissingExtraError
+from apmbc.errors import UnknownTableError
+from apmbc.output import TABLES, columns
 from apmbc.pandas import to_frame
-from apmbc.tables import TABLES, UnknownTableError, columns
 
 pd = pytest.importorskip("pandas", reason="pandas is not installed (optional extra apmbc[pandas])")
 

@@ -25,7 +25,8 @@ from apmbc import (
     Vote,
     VotePosition,
 )
-from apmbc.tables import COLUMNS, TABLES, UnknownTableError, columns, to_records
+from apmbc.errors import UnknownTableError
+from apmbc.output import COLUMNS, TABLES, columns, to_records
 
 
 def tiny() -> apmbc.Dataset:

@@ -29,8 +29,7 @@ if TYPE_CHECKING:
         UnknownResolutionError,
         UnknownStateError,
     )
-    from apmbc.exporting import export
-    from apmbc.io.bundled import DATA_VERSION, load
+    from apmbc.io._bundled import DATA_VERSION, load
     from apmbc.io.jsonfile import dump_json, dumps_json, load_json, loads_json
     from apmbc.io.profile import (
         Profile,
@@ -66,6 +65,7 @@ if TYPE_CHECKING:
         Vote,
         VotePosition,
     )
+    from apmbc.output._export import export
     from apmbc.validation import Finding, Severity, validate
 
 # name -> module that defines it; imported on first access.
@@ -112,13 +112,13 @@ _LAZY: dict[str, str] = {
     "TreatyStatus": "apmbc.models",
     "Vote": "apmbc.models",
     "VotePosition": "apmbc.models",
-    "DATA_VERSION": "apmbc.io.bundled",
-    "load": "apmbc.io.bundled",
+    "DATA_VERSION": "apmbc.io._bundled",
+    "load": "apmbc.io._bundled",
     "Conflict": "apmbc.merge",
     "MergeResult": "apmbc.merge",
     "DatasetDiff": "apmbc.diffing",
     "diff": "apmbc.diffing",
-    "export": "apmbc.exporting",
+    "export": "apmbc.output._export",
     "Profile": "apmbc.io.profile",
     "ProfileVote": "apmbc.io.profile",
     "parse_profile": "apmbc.io.profile",

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from apmbc._text import plain
+from apmbc.output._text import plain
 
 __all__ = ["NONE", "align", "emit", "emit_json", "text"]
 

@@ -386,13 +386,13 @@ class Dataset:
         return merge(self, profile, state)
 
     def to_records(self, table: str) -> list[dict[str, Any]]:
-        """One flat dict per record of ``table`` (tidy, keyed by codes); see :mod:`apmbc.tables`."""
-        from apmbc.tables import to_records
+        """One flat dict per record of ``table``, keyed by codes (:func:`apmbc.to_records`)."""
+        from apmbc.output._tables import to_records
 
         return to_records(self, table)
 
     def _repr_html_(self) -> str:
-        from apmbc.display import dataset_html
+        from apmbc.output._display import dataset_html
 
         return dataset_html(self)
 

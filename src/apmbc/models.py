@@ -223,7 +223,7 @@ class State:
     notes: tuple[str, ...] = ()
 
     def _repr_html_(self) -> str:
-        from apmbc.display import state_html
+        from apmbc.output._display import state_html
 
         return state_html(self)
 
@@ -283,7 +283,7 @@ class Meeting:
     notes: tuple[str, ...] = ()
 
     def _repr_html_(self) -> str:
-        from apmbc.display import meeting_html
+        from apmbc.output._display import meeting_html
 
         return meeting_html(self)
 
@@ -314,7 +314,7 @@ class Resolution:
     notes: tuple[str, ...] = ()
 
     def _repr_html_(self) -> str:
-        from apmbc.display import resolution_html
+        from apmbc.output._display import resolution_html
 
         return resolution_html(self)
 

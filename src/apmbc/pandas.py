@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from apmbc._extras import require
 from apmbc.models import TreatyStatus
-from apmbc.tables import columns, to_records
+from apmbc.output._tables import columns, to_records
 
 if TYPE_CHECKING:
     from apmbc.dataset import Dataset
@@ -32,8 +32,8 @@ ORDERED_ENUMS: frozenset[type[Any]] = frozenset({TreatyStatus})
 def to_frame(ds: Dataset, table: str) -> Any:
     """``table`` of ``ds`` as a ``pandas.DataFrame`` with typed columns (see the module doc).
 
-    The columns and rows are those of :func:`apmbc.tables.to_records`. Raises
-    :class:`~apmbc.tables.UnknownTableError` for an unknown table and
+    The columns and rows are those of :func:`apmbc.output._tables.to_records`. Raises
+    :class:`~apmbc.errors.UnknownTableError` for an unknown table and
     :class:`~apmbc.errors.MissingExtraError` (an ``ImportError``) when pandas is not installed.
     """
     pd = require("pandas", "pandas", "apmbc.pandas.to_frame")

@@ -1,8 +1,8 @@
 """Files in and out: every reader and writer of apmbc, over one file layer.
 
-- :mod:`apmbc.io.files`: reading text (encodings, size caps, located errors) and writing
+- ``apmbc.io._files`` (internal): reading text (encodings, size caps, located errors) and writing
   atomically; every reader and writer below goes through it;
-- :mod:`apmbc.io.bundled`: the bundled dataset (``apmbc.load()``);
+- ``apmbc.io._bundled`` (internal): the bundled dataset (``apmbc.load()``);
 - :mod:`apmbc.io.jsonfile`: dataset JSON files (``load_json``, ``dump_json``);
 - :mod:`apmbc.io.profile`: the Convention's State profile pages (``parse_profile``);
 - :mod:`apmbc.io.undl`: the UN Digital Library's voting CSVs (``load_undl_csv``).

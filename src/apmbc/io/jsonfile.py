@@ -14,7 +14,7 @@ from typing import IO, Any, cast
 from apmbc.convert import _json_type, structure, to_dict
 from apmbc.dataset import Dataset
 from apmbc.errors import DataValidationError, ParseError, Problem
-from apmbc.io.files import write_atomic
+from apmbc.io._files import write_atomic
 from apmbc.models import Document
 
 __all__ = ["dump_json", "dumps_json", "load_json", "loads_json"]

@@ -80,7 +80,7 @@ def _state_provider(states: StateTable | Dataset | None) -> Callable[[], StateTa
     if states is None:
 
         def bundled() -> StateTable:
-            from apmbc.io.bundled import load  # the bundled data, read only when needed
+            from apmbc.io._bundled import load  # the bundled data, read only when needed
 
             return load().states
 

@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from apmbc._text import plain
 from apmbc.domain.treaty import article17_entry_into_force
 from apmbc.models import Meeting, Resolution, State, TreatyStatus
+from apmbc.output._text import plain
 
 if TYPE_CHECKING:
     from apmbc.dataset import Dataset

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from apmbc.domain.treaty import article17_entry_into_force, entry_into_force
-from apmbc.errors import ApmbcError
+from apmbc.errors import UnknownTableError
 from apmbc.models import (
     AttendanceRole,
     DepositMethod,
@@ -41,18 +41,10 @@ if TYPE_CHECKING:
     from apmbc.dataset import Dataset
     from apmbc.models import Attendance, Meeting, Resolution, State, Statement, Vote
 
-__all__ = ["COLUMNS", "TABLES", "Column", "UnknownTableError", "columns", "to_records"]
+__all__ = ["COLUMNS", "TABLES", "Column", "columns", "to_records"]
 
 JOIN = "; "
 """The separator of joined names, notes and sources."""
-
-
-class UnknownTableError(ApmbcError, ValueError):
-    """A table name that is not one of :data:`TABLES`."""
-
-    def __init__(self, table: object) -> None:
-        self.table = table
-        super().__init__(f"unknown table {table!r}; expected one of: {', '.join(TABLES)}")
 
 
 @attrs.frozen(kw_only=True)
@@ -187,10 +179,10 @@ TABLES: tuple[str, ...] = tuple(COLUMNS)
 
 
 def columns(table: str) -> tuple[Column, ...]:
-    """The columns of ``table``; raises :class:`UnknownTableError` for an unknown name."""
+    """The columns of ``table``; an unknown name raises :class:`~apmbc.errors.UnknownTableError`."""
     found = COLUMNS.get(table) if isinstance(table, str) else None
     if found is None:
-        raise UnknownTableError(table)
+        raise UnknownTableError(table, TABLES)
     return found
 
 
@@ -358,8 +350,9 @@ _BUILDERS: dict[str, Callable[[Dataset], list[dict[str, Any]]]] = {
 def to_records(ds: Dataset, table: str) -> list[dict[str, Any]]:
     """One flat dict per record of ``table``, with the keys of :data:`COLUMNS` in order.
 
-    ``table`` is one of :data:`TABLES`; any other name raises :class:`UnknownTableError` (a
-    ``ValueError``) naming the valid ones. Rows come in the dataset's order.
+    ``table`` is one of :data:`TABLES`; any other name raises
+    :class:`~apmbc.errors.UnknownTableError` (a ``ValueError``) naming the valid ones. Rows come in
+    the dataset's order.
     """
     columns(table)
     return _BUILDERS[table](ds)

@@ -1,4 +1,4 @@
-"""Write a tidy table (see :mod:`apmbc.tables`) to CSV or JSON.
+"""Write a tidy table (see :mod:`apmbc.output._tables`) to CSV or JSON.
 
 CSV: UTF-8, a header row, ``\\n`` line ends, dates in ISO form (``2022-12-07``), booleans as
 ``true``/``false``, unknown values (``None``) as empty fields. JSON: a list of objects, canonical
@@ -22,25 +22,17 @@ import json
 import os
 from typing import IO, TYPE_CHECKING, Any
 
-from apmbc.errors import ApmbcError
-from apmbc.io.files import write_atomic
-from apmbc.tables import columns, to_records
+from apmbc.errors import UnknownFormatError
+from apmbc.io._files import write_atomic
+from apmbc.output._tables import columns, to_records
 
 if TYPE_CHECKING:
     from apmbc.dataset import Dataset
 
-__all__ = ["FORMATS", "UnknownFormatError", "export", "export_text"]
+__all__ = ["FORMATS", "export", "export_text"]
 
 FORMATS: tuple[str, ...] = ("csv", "json")
 """The formats :func:`export` writes."""
-
-
-class UnknownFormatError(ApmbcError, ValueError):
-    """An export format that is not one of :data:`FORMATS`."""
-
-    def __init__(self, format: object) -> None:
-        self.format = format
-        super().__init__(f"unknown export format {format!r}; expected one of: {', '.join(FORMATS)}")
 
 
 def _csv_cell(value: Any) -> str:
@@ -60,7 +52,7 @@ def _json_value(value: Any) -> Any:
 def export_text(ds: Dataset, table: str, format: str = "csv") -> str:
     """The text :func:`export` would write: ``table`` of ``ds`` as CSV or JSON."""
     if format not in FORMATS:
-        raise UnknownFormatError(format)
+        raise UnknownFormatError(format, FORMATS)
     names = [c.name for c in columns(table)]
     rows = to_records(ds, table)
     if format == "json":
@@ -79,12 +71,12 @@ def export(
     path: str | os.PathLike[str] | IO[str],
     format: str = "csv",
 ) -> None:
-    """Write ``table`` of ``ds`` (one of :data:`apmbc.tables.TABLES`) as ``csv`` or ``json``.
+    """Write ``table`` of ``ds`` (one of :data:`apmbc.TABLES`) as ``csv`` or ``json``.
 
     ``path`` is a file path, written atomically (the old file survives a failed write), or an
     open text stream such as ``sys.stdout``. An unknown table or format raises a ``ValueError``
-    (:class:`~apmbc.tables.UnknownTableError`, :class:`UnknownFormatError`) before anything is
-    written.
+    (:class:`~apmbc.errors.UnknownTableError`, :class:`~apmbc.errors.UnknownFormatError`)
+    before anything is written.
     """
     text = export_text(ds, table, format)
     if isinstance(path, (str, os.PathLike)):
