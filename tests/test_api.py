@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import subprocess
 import sys
 import types
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +25,22 @@ def test_all_is_sorted_and_resolves() -> None:
     for name in apmbc.__all__:
         assert getattr(apmbc, name) is not None, name
     assert set(apmbc.__all__) <= set(dir(apmbc))
+
+
+def test_type_checkers_see_exactly_the_public_names() -> None:
+    # The TYPE_CHECKING imports of apmbc/__init__.py mirror _EXPORTS, module by module, each as
+    # an explicit re-export ("X as X"), so that mypy --strict clients see every public name.
+    tree = ast.parse(Path(apmbc.__file__).read_text(encoding="utf-8"))
+    block = next(
+        n for n in tree.body if isinstance(n, ast.If) and "TYPE_CHECKING" in ast.dump(n.test)
+    )
+    seen: dict[str, tuple[str, ...]] = {}
+    for node in block.body:
+        assert isinstance(node, ast.ImportFrom) and node.module is not None
+        assert all(alias.asname == alias.name for alias in node.names), node.module
+        seen[node.module] = tuple(sorted(alias.name for alias in node.names))
+    exports = apmbc._EXPORTS  # type: ignore[attr-defined]
+    assert seen == {module: tuple(sorted(names)) for module, names in exports.items()}
 
 
 def test_no_public_name_is_shadowed_by_a_submodule() -> None:

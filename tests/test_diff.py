@@ -1,4 +1,4 @@
-"""Tests of apmbc.diffing: what changed between two datasets."""
+"""Tests of apmbc.changes._diff: what changed between two datasets."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from apmbc import (
     Vote,
     VotePosition,
 )
-from apmbc.diffing import DatasetDiff, FieldChange, TableDiff, diff
+from apmbc.changes._diff import DatasetDiff, FieldChange, TableDiff, diff
 
 LM = Source(url="http://www.the-monitor.org/", note="Landmine Monitor")
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from apmbc.changes._merge import NO_SOURCE, OBSERVER_EVIDENCE, Conflict, MergeResult, merge
 from apmbc.dataset import Dataset
 from apmbc.errors import DataValidationError, UnknownStateError
 from apmbc.io._bundled import load
 from apmbc.io.profile import Profile, ProfileVote, parse_profile, read_profile
-from apmbc.merge import NO_SOURCE, OBSERVER_EVIDENCE, Conflict, MergeResult, merge
 from apmbc.models import (
     Attendance,
     AttendanceRole,

@@ -6,7 +6,9 @@
 <TreatyStatus.NOT_PARTY: 'not_party'>
 
 Every public name is imported on first use (PEP 562 module ``__getattr__``), so that
-``import apmbc`` stays cheap and a script pays only for what it touches.
+``import apmbc`` stays cheap and a script pays only for what it touches. :data:`_EXPORTS` is the
+one list of the public names; ``__all__``, ``__dir__`` and the lazy import are made from it, and
+the imports for type checkers below mirror it (a test holds the two equal).
 """
 
 from __future__ import annotations
@@ -14,122 +16,162 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from apmbc.convert import from_dict, make_converter, to_dict
-    from apmbc.dataset import Dataset, MeetingTable, StateTable
-    from apmbc.diffing import DatasetDiff, diff
+if TYPE_CHECKING:  # what type checkers see; tests/test_api.py checks it mirrors _EXPORTS
+    from apmbc.changes import (
+        Conflict as Conflict,
+        DatasetDiff as DatasetDiff,
+        MergeResult as MergeResult,
+        diff as diff,
+        merge as merge,
+    )
+    from apmbc.convert import (
+        from_dict as from_dict,
+        make_converter as make_converter,
+        to_dict as to_dict,
+    )
+    from apmbc.dataset import (
+        Dataset as Dataset,
+        MeetingTable as MeetingTable,
+        StateTable as StateTable,
+    )
     from apmbc.errors import (
-        ApmbcError,
-        DataValidationError,
-        MissingExtraError,
-        ParseError,
-        Problem,
-        UnknownKeyError,
-        UnknownMeetingError,
-        UnknownResolutionError,
-        UnknownStateError,
+        ApmbcError as ApmbcError,
+        ArgumentError as ArgumentError,
+        ArgumentTypeError as ArgumentTypeError,
+        BeyondCalendarError as BeyondCalendarError,
+        DataValidationError as DataValidationError,
+        MissingExtraError as MissingExtraError,
+        ParseError as ParseError,
+        Problem as Problem,
+        UnknownFormatError as UnknownFormatError,
+        UnknownKeyError as UnknownKeyError,
+        UnknownMeetingError as UnknownMeetingError,
+        UnknownResolutionError as UnknownResolutionError,
+        UnknownStateError as UnknownStateError,
+        UnknownTableError as UnknownTableError,
+        WriteError as WriteError,
     )
-    from apmbc.io._bundled import DATA_VERSION, load
-    from apmbc.io.jsonfile import dump_json, dumps_json, load_json, loads_json
+    from apmbc.io._bundled import (
+        DATA_VERSION as DATA_VERSION,
+        load as load,
+    )
+    from apmbc.io.jsonfile import (
+        dump_json as dump_json,
+        dumps_json as dumps_json,
+        load_json as load_json,
+        loads_json as loads_json,
+    )
     from apmbc.io.profile import (
-        Profile,
-        ProfileVote,
-        UnparsedLine,
-        parse_profile,
-        read_profile,
+        Profile as Profile,
+        ProfileVote as ProfileVote,
+        UnparsedLine as UnparsedLine,
+        parse_profile as parse_profile,
+        read_profile as read_profile,
     )
-    from apmbc.io.undl import load_undl_csv, write_undl_csv
-    from apmbc.merge import Conflict, MergeResult
+    from apmbc.io.undl import (
+        load_undl_csv as load_undl_csv,
+        write_undl_csv as write_undl_csv,
+    )
     from apmbc.models import (
-        Action,
-        Attendance,
-        AttendanceRole,
-        DepositMethod,
-        Document,
-        EventKind,
-        Forum,
-        Meeting,
-        MeetingFormat,
-        MeetingKind,
-        Metadata,
-        Participation,
-        President,
-        Resolution,
-        Source,
-        State,
-        Statement,
-        StatementContext,
-        Tally,
-        TimelineEvent,
-        TreatyStatus,
-        Vote,
-        VotePosition,
+        Action as Action,
+        Attendance as Attendance,
+        AttendanceRole as AttendanceRole,
+        DepositMethod as DepositMethod,
+        Document as Document,
+        EventKind as EventKind,
+        Forum as Forum,
+        Meeting as Meeting,
+        MeetingFormat as MeetingFormat,
+        MeetingKind as MeetingKind,
+        Metadata as Metadata,
+        Participation as Participation,
+        President as President,
+        Resolution as Resolution,
+        Source as Source,
+        State as State,
+        Statement as Statement,
+        StatementContext as StatementContext,
+        Tally as Tally,
+        TimelineEvent as TimelineEvent,
+        TreatyStatus as TreatyStatus,
+        Vote as Vote,
+        VotePosition as VotePosition,
     )
-    from apmbc.output._export import export
-    from apmbc.validation import Finding, Severity, validate
+    from apmbc.output import (
+        TABLES as TABLES,
+        export as export,
+        to_records as to_records,
+    )
+    from apmbc.validation import (
+        Finding as Finding,
+        Severity as Severity,
+        validate as validate,
+    )
 
-# name -> module that defines it; imported on first access.
-_LAZY: dict[str, str] = {
-    "from_dict": "apmbc.convert",
-    "make_converter": "apmbc.convert",
-    "to_dict": "apmbc.convert",
-    "Dataset": "apmbc.dataset",
-    "MeetingTable": "apmbc.dataset",
-    "StateTable": "apmbc.dataset",
-    "ApmbcError": "apmbc.errors",
-    "DataValidationError": "apmbc.errors",
-    "MissingExtraError": "apmbc.errors",
-    "ParseError": "apmbc.errors",
-    "Problem": "apmbc.errors",
-    "UnknownKeyError": "apmbc.errors",
-    "UnknownMeetingError": "apmbc.errors",
-    "UnknownResolutionError": "apmbc.errors",
-    "UnknownStateError": "apmbc.errors",
-    "dump_json": "apmbc.io.jsonfile",
-    "dumps_json": "apmbc.io.jsonfile",
-    "load_json": "apmbc.io.jsonfile",
-    "loads_json": "apmbc.io.jsonfile",
-    "Action": "apmbc.models",
-    "Attendance": "apmbc.models",
-    "AttendanceRole": "apmbc.models",
-    "DepositMethod": "apmbc.models",
-    "Document": "apmbc.models",
-    "EventKind": "apmbc.models",
-    "Forum": "apmbc.models",
-    "Meeting": "apmbc.models",
-    "MeetingFormat": "apmbc.models",
-    "MeetingKind": "apmbc.models",
-    "Metadata": "apmbc.models",
-    "Participation": "apmbc.models",
-    "President": "apmbc.models",
-    "Resolution": "apmbc.models",
-    "Source": "apmbc.models",
-    "State": "apmbc.models",
-    "Statement": "apmbc.models",
-    "StatementContext": "apmbc.models",
-    "Tally": "apmbc.models",
-    "TimelineEvent": "apmbc.models",
-    "TreatyStatus": "apmbc.models",
-    "Vote": "apmbc.models",
-    "VotePosition": "apmbc.models",
-    "DATA_VERSION": "apmbc.io._bundled",
-    "load": "apmbc.io._bundled",
-    "Conflict": "apmbc.merge",
-    "MergeResult": "apmbc.merge",
-    "DatasetDiff": "apmbc.diffing",
-    "diff": "apmbc.diffing",
-    "export": "apmbc.output._export",
-    "Profile": "apmbc.io.profile",
-    "ProfileVote": "apmbc.io.profile",
-    "parse_profile": "apmbc.io.profile",
-    "read_profile": "apmbc.io.profile",
-    "UnparsedLine": "apmbc.io.profile",
-    "load_undl_csv": "apmbc.io.undl",
-    "write_undl_csv": "apmbc.io.undl",
-    "Finding": "apmbc.validation",
-    "Severity": "apmbc.validation",
-    "validate": "apmbc.validation",
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "apmbc.changes": ("Conflict", "DatasetDiff", "MergeResult", "diff", "merge"),
+    "apmbc.convert": ("from_dict", "make_converter", "to_dict"),
+    "apmbc.dataset": ("Dataset", "MeetingTable", "StateTable"),
+    "apmbc.errors": (
+        "ApmbcError",
+        "ArgumentError",
+        "ArgumentTypeError",
+        "BeyondCalendarError",
+        "DataValidationError",
+        "MissingExtraError",
+        "ParseError",
+        "Problem",
+        "UnknownFormatError",
+        "UnknownKeyError",
+        "UnknownMeetingError",
+        "UnknownResolutionError",
+        "UnknownStateError",
+        "UnknownTableError",
+        "WriteError",
+    ),
+    "apmbc.io._bundled": ("DATA_VERSION", "load"),
+    "apmbc.io.jsonfile": ("dump_json", "dumps_json", "load_json", "loads_json"),
+    "apmbc.io.profile": ("Profile", "ProfileVote", "UnparsedLine", "parse_profile", "read_profile"),
+    "apmbc.io.undl": ("load_undl_csv", "write_undl_csv"),
+    "apmbc.models": (
+        "Action",
+        "Attendance",
+        "AttendanceRole",
+        "DepositMethod",
+        "Document",
+        "EventKind",
+        "Forum",
+        "Meeting",
+        "MeetingFormat",
+        "MeetingKind",
+        "Metadata",
+        "Participation",
+        "President",
+        "Resolution",
+        "Source",
+        "State",
+        "Statement",
+        "StatementContext",
+        "Tally",
+        "TimelineEvent",
+        "TreatyStatus",
+        "Vote",
+        "VotePosition",
+    ),
+    "apmbc.output": ("TABLES", "export", "to_records"),
+    "apmbc.validation": ("Finding", "Severity", "validate"),
 }
+"""Each public module and the names ``apmbc`` takes from it: the one list of the public API."""
+
+_MODULE_OF: dict[str, str] = {name: module for module, names in _EXPORTS.items() for name in names}
+
+
+def _order(name: str) -> tuple[int, str]:
+    """Constants, then classes, then functions (the order ruff's RUF022 keeps)."""
+    return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+
+__all__ = sorted(_MODULE_OF, key=_order)
 
 
 def __getattr__(name: str) -> Any:
@@ -140,7 +182,7 @@ def __getattr__(name: str) -> Any:
             return version("apmbc")
         except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
             return "0+unknown"
-    module = _LAZY.get(name)
+    module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module 'apmbc' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
@@ -149,67 +191,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY, "__version__"])
-
-
-__all__ = [
-    "DATA_VERSION",
-    "Action",
-    "ApmbcError",
-    "Attendance",
-    "AttendanceRole",
-    "Conflict",
-    "DataValidationError",
-    "Dataset",
-    "DatasetDiff",
-    "DepositMethod",
-    "Document",
-    "EventKind",
-    "Finding",
-    "Forum",
-    "Meeting",
-    "MeetingFormat",
-    "MeetingKind",
-    "MeetingTable",
-    "MergeResult",
-    "Metadata",
-    "MissingExtraError",
-    "ParseError",
-    "Participation",
-    "President",
-    "Problem",
-    "Profile",
-    "ProfileVote",
-    "Resolution",
-    "Severity",
-    "Source",
-    "State",
-    "StateTable",
-    "Statement",
-    "StatementContext",
-    "Tally",
-    "TimelineEvent",
-    "TreatyStatus",
-    "UnknownKeyError",
-    "UnknownMeetingError",
-    "UnknownResolutionError",
-    "UnknownStateError",
-    "UnparsedLine",
-    "Vote",
-    "VotePosition",
-    "diff",
-    "dump_json",
-    "dumps_json",
-    "export",
-    "from_dict",
-    "load",
-    "load_json",
-    "load_undl_csv",
-    "loads_json",
-    "make_converter",
-    "parse_profile",
-    "read_profile",
-    "to_dict",
-    "validate",
-    "write_undl_csv",
-]
+    return sorted({*globals(), *_MODULE_OF, "__version__"})

@@ -32,9 +32,9 @@ from apmbc.models import (
 if TYPE_CHECKING:
     from datetime import date
 
+    from apmbc.changes._merge import MergeResult
     from apmbc.errors import UnknownKeyError
     from apmbc.io.profile import Profile
-    from apmbc.merge import MergeResult
 
 __all__ = ["Dataset", "MeetingTable", "StateTable"]
 
@@ -379,9 +379,9 @@ class Dataset:
     def merge(self, profile: Profile, state: str | None = None) -> MergeResult:
         """Merge a parsed profile page; returns the new dataset and the conflicts found.
 
-        This dataset is unchanged. See :func:`apmbc.merge.merge`.
+        This dataset is unchanged. See :func:`apmbc.merge`.
         """
-        from apmbc.merge import merge
+        from apmbc.changes._merge import merge
 
         return merge(self, profile, state)
 

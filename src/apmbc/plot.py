@@ -16,8 +16,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from apmbc._extras import require
-from apmbc.domain.treaty import OPENED_FOR_SIGNATURE, article20_withdrawal_effective, status_on
-from apmbc.domain.treaty import entry_into_force as _entry_into_force
+from apmbc.domain.treaty import (
+    OPENED_FOR_SIGNATURE,
+    article20_withdrawal_effective,
+    entry_into_force as _entry_into_force,
+    status_on,
+)
 from apmbc.models import Forum, State, TreatyStatus, VotePosition
 
 if TYPE_CHECKING:

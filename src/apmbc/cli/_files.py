@@ -6,7 +6,7 @@ import argparse
 import sys
 
 import apmbc
-from apmbc._cli_output import emit, emit_json
+from apmbc.cli._render import emit, emit_json
 
 __all__ = ["diff", "export", "plot", "validate"]
 

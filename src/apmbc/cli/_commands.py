@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Any
 
 import apmbc
-from apmbc._cli_output import NONE, align, emit, emit_json, text
+from apmbc.cli._render import NONE, align, emit, emit_json, text
 from apmbc.domain.treaty import article17_entry_into_force
 
 __all__ = ["meeting", "meetings", "state", "status_on", "votes"]

@@ -1,7 +1,7 @@
 """What changed between two datasets: records added, removed and changed, table by table.
 
 >>> import apmbc
->>> from apmbc.diffing import diff
+>>> from apmbc.changes._diff import diff
 >>> a = apmbc.Dataset(metadata=apmbc.Metadata(data_version="1"))
 >>> bool(diff(a, a))
 False

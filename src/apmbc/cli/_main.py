@@ -18,8 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import apmbc
-from apmbc import _cli_commands as commands
-from apmbc import _cli_files as files
+from apmbc.cli import _commands as commands, _files as files
 
 __all__ = ["main"]
 
