@@ -5,7 +5,7 @@
 Every record is read through apmbc's converter (so a wrong type, an unknown key or an impossible
 date in data-raw/ stops the build with its path), sorted into a stable order and written as
 canonical JSON or CSV. The facts read from State profile pages (data-raw/profiles.json) are
-added with ``Dataset.merge``, which must find no conflict. Votes are stored compactly (one CSV
+added with ``apmbc.merge``, which must find no conflict. Votes are stored compactly (one CSV
 row per State and resolution, each source once) and become ``Vote`` records only when asked
 for. ``--check`` builds into a temporary folder and fails if the committed package data differs.
 """
@@ -35,6 +35,7 @@ from apmbc import (
     Statement,
     Vote,
     VotePosition,
+    merge,
     to_dict,
 )
 from apmbc.convert import structure
@@ -119,13 +120,13 @@ def build(out: Path) -> None:
 
 
 def _merge_profiles(ds: Dataset) -> Dataset:
-    """Add the facts read from State profile pages (data-raw/profiles.json) with ds.merge."""
+    """Add the facts read from State profile pages (data-raw/profiles.json) with apmbc.merge."""
     path = RAW / "profiles.json"
     entries = json.loads(path.read_text(encoding="utf-8"))
     for i, entry in enumerate(entries):
         where = f"{path.relative_to(ROOT)}[{i}]"
         profile = structure(entry["profile"], Profile, source=where)
-        result = ds.merge(profile, state=entry["state"])
+        result = merge(ds, profile, state=entry["state"])
         if result.conflicts or result.skipped:
             lines = [str(c) for c in result.conflicts] + list(result.skipped)
             raise SystemExit(f"{where}: " + "; ".join(lines))

@@ -67,7 +67,9 @@ def test_state_dates_of_a_party(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["deposit_method"] == "succession"
     assert data["entry_into_force"] == {"stated": "2011-07-09", "article17": "2012-05-01"}
     _, text, _ = run(capsys, "state", "FIN")
-    assert "  withdrawal         notified 2025-07-10, effective 2026-01-10" in text.splitlines()
+    line = "  withdrawal         notified 2025-07-10, effective 2026-01-10 stated, "
+    line += "2026-01-10 by Art. 20"
+    assert line in text.splitlines()
 
 
 def test_unknown_state_exits_1_with_suggestions(capsys: pytest.CaptureFixture[str]) -> None:

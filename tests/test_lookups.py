@@ -113,5 +113,5 @@ def test_resolution_lookup(ds: apmbc.Dataset) -> None:
     with pytest.raises(UnknownResolutionError) as info:
         ds.resolution(81)
     assert "session 80" in str(info.value)
-    with pytest.raises(UnknownResolutionError):
+    with pytest.raises(apmbc.ArgumentError, match="expected one of 'plenary', 'first_committee'"):
         ds.resolution(77, "third_committee")

@@ -21,7 +21,7 @@ def test_frame_has_the_columns_and_rows_of_the_table(table: str) -> None:
     ds = apmbc.load()
     frame = to_frame(ds, table)
     assert list(frame.columns) == [c.name for c in columns(table)]
-    assert len(frame) == len(ds.to_records(table))
+    assert len(frame) == len(apmbc.to_records(ds, table))
 
 
 def test_vote_positions_are_categorical_with_every_position() -> None:

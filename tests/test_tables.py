@@ -109,7 +109,7 @@ def test_every_row_has_the_columns_in_order(table: str) -> None:
 
 
 def test_votes_rows_have_the_unvotes_shape() -> None:
-    rows = apmbc.load().to_records("votes")
+    rows = apmbc.to_records(apmbc.load(), "votes")
     cuba_77 = [r for r in rows if r["state"] == "CUB" and r["session"] == 77]
     assert len(cuba_77) == 1
     row = cuba_77[0]
@@ -125,7 +125,7 @@ def test_votes_rows_have_the_unvotes_shape() -> None:
 
 
 def test_state_row_keeps_stated_and_article17_entry_into_force_apart() -> None:
-    rows = {r["code"]: r for r in apmbc.load().to_records("states")}
+    rows = {r["code"]: r for r in apmbc.to_records(apmbc.load(), "states")}
     south_sudan = rows["SSD"]
     assert south_sudan["deposit_method"] == "succession"
     assert south_sudan["deposited"] == dt.date(2011, 11, 11)
@@ -208,7 +208,7 @@ def test_small_tables() -> None:
 
 
 def test_meeting_row_flattens_president_and_participation() -> None:
-    rows = {r["code"]: r for r in apmbc.load().to_records("meetings")}
+    rows = {r["code"]: r for r in apmbc.to_records(apmbc.load(), "meetings")}
     first = rows["1MSP"]
     assert first["president"] == "Leonardo Santos Simão"
     assert first["president_state"] == "MOZ"
@@ -226,7 +226,7 @@ def test_unknown_table_names_the_valid_ones() -> None:
     for name in TABLES:
         assert name in str(info.value)
     with pytest.raises(UnknownTableError):
-        tiny().to_records("nope")
+        apmbc.to_records(tiny(), "nope")
 
 
 def test_empty_dataset_gives_empty_tables() -> None:

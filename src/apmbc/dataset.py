@@ -1,8 +1,9 @@
 """``Dataset``: immutable records of every kind, with indices and lookups.
 
-A dataset never changes once built; operations that add records (``merge``, ``replace``) return a
-new one. Tables are plain tuples except ``states`` and ``meetings``, which are sequences with
-``get`` (never raises), ``lookup`` (raises with suggestions) and ``search`` (ranked list).
+A dataset never changes once built; operations that add records (:func:`apmbc.merge`,
+:meth:`Dataset.replace`) return a new one. ``votes``, ``attendances`` and ``statements`` are
+tuples; ``states``, ``meetings`` and ``resolutions`` are sequences with ``get`` (never raises),
+``lookup`` (raises with suggestions) and ``search`` (a ranked list, possibly empty).
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from apmbc import queries
 from apmbc._index import NameIndex
-from apmbc.errors import UnknownMeetingError, UnknownResolutionError, UnknownStateError
+from apmbc.domain.choices import forum as as_forum
+from apmbc.domain.symbols import normalize_symbol, parse_symbol
+from apmbc.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    UnknownMeetingError,
+    UnknownResolutionError,
+    UnknownStateError,
+)
 from apmbc.models import (
     Attendance,
     Document,
@@ -32,11 +41,9 @@ from apmbc.models import (
 if TYPE_CHECKING:
     from datetime import date
 
-    from apmbc.changes._merge import MergeResult
     from apmbc.errors import UnknownKeyError
-    from apmbc.io.profile import Profile
 
-__all__ = ["Dataset", "MeetingTable", "StateTable"]
+__all__ = ["Dataset", "MeetingTable", "ResolutionTable", "StateTable"]
 
 R = TypeVar("R", State, Meeting)
 
@@ -147,6 +154,157 @@ class MeetingTable(_Table[Meeting]):
         return f"{record.code} ({record.name})"
 
 
+ResolutionKey = str | int | tuple[int, "Forum | str"]
+"""What names a resolution: a symbol (``"A/RES/77/63"``, ``"77/63"``), a session (the plenary
+vote of that session), ``"77 first_committee"``, or a ``(session, forum)`` pair."""
+
+
+class ResolutionTable(Sequence[Resolution]):
+    """The resolutions (recorded votes), with lookups by session and forum or by symbol.
+
+    ``get((77, "plenary"))``, ``get(77)``, ``get("77 first committee")`` and
+    ``get("A/RES/77/63")`` (any spelling of the symbol) name the same kind of record; ``get``
+    returns ``None`` (or ``default``) when nothing matches, ``lookup`` raises
+    :class:`~apmbc.errors.UnknownResolutionError` with the nearest sessions, and ``search``
+    returns every resolution whose symbol, session or title matches, best first.
+    """
+
+    __slots__ = ("_by_key", "_by_symbol", "_lock", "_records")
+
+    def __init__(self, records: tuple[Resolution, ...]) -> None:
+        self._records = records
+        self._by_key: dict[tuple[int, Forum], Resolution] | None = None
+        self._by_symbol: dict[str, Resolution] = {}
+        self._lock = threading.Lock()
+
+    def _index(self) -> dict[tuple[int, Forum], Resolution]:
+        index = self._by_key
+        if index is None:
+            with self._lock:
+                if self._by_key is None:
+                    by_symbol: dict[str, Resolution] = {}
+                    by_key: dict[tuple[int, Forum], Resolution] = {}
+                    for record in self._records:
+                        by_key.setdefault((record.session, record.forum), record)
+                        if record.symbol:
+                            by_symbol.setdefault(normalize_symbol(record.symbol), record)
+                    self._by_symbol = by_symbol
+                    self._by_key = by_key
+                index = self._by_key
+        return index
+
+    @overload
+    def __getitem__(self, i: int) -> Resolution: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Resolution, ...]: ...
+    def __getitem__(self, i: int | slice) -> Resolution | tuple[Resolution, ...]:
+        return self._records[i]
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[Resolution]:
+        return iter(self._records)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ResolutionTable):
+            return self._records == other._records
+        if isinstance(other, tuple):
+            return self._records == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._records)
+
+    def __repr__(self) -> str:
+        return f"<ResolutionTable of {len(self._records)}>"
+
+    def _key(self, key: object) -> tuple[int, Forum] | str:
+        """``(session, forum)`` or a normalised symbol; raises for a key of no known shape."""
+        if isinstance(key, tuple) and len(key) == 2:
+            session, forum = key
+            if isinstance(session, bool) or not isinstance(session, int):
+                raise ArgumentTypeError(f"a session is a whole number, not {session!r}")
+            return session, as_forum(forum)
+        if isinstance(key, bool):
+            raise ArgumentTypeError(f"expected a session, a symbol or (session, forum): {key!r}")
+        if isinstance(key, int):
+            return key, Forum.PLENARY
+        if not isinstance(key, str):
+            raise ArgumentTypeError(
+                f"expected a session, a symbol or (session, forum), not {type(key).__name__}"
+            )
+        head, _, rest = key.strip().partition(" ")
+        if head.isdigit() and len(head) <= 4:
+            return int(head), as_forum(rest) if rest.strip() else Forum.PLENARY
+        session, slash, number = head.partition("/")
+        if slash and not rest and session.isdigit() and number.isdigit():
+            key = f"A/RES/{session}/{number}"  # "77/63": the short form press releases use
+        parsed = parse_symbol(key)
+        if parsed is None:
+            shown = key if len(key) <= 40 else key[:37] + "..."
+            raise ArgumentError(
+                f"not a resolution key: {shown!r} (expected a symbol such as 'A/RES/77/63', "
+                "a session such as 77, or '77 first_committee')"
+            )
+        return parsed.text
+
+    def get(self, key: ResolutionKey, default: Resolution | None = None) -> Resolution | None:
+        """The resolution ``key`` names, else ``default``; a key of no known shape also gives
+        ``default``."""
+        try:
+            wanted = self._key(key)
+        except (ArgumentError, ArgumentTypeError):
+            return default
+        index = self._index()
+        found = index.get(wanted) if isinstance(wanted, tuple) else self._by_symbol.get(wanted)
+        return default if found is None else found
+
+    def lookup(self, key: ResolutionKey) -> Resolution:
+        """The resolution ``key`` names; raises :class:`~apmbc.errors.UnknownResolutionError`
+        with the nearest sessions when there is none (and an ``ArgumentError`` for a key of no
+        known shape, such as a bad forum)."""
+        wanted = self._key(key)
+        found = self.get(key)
+        if found is not None:
+            return found
+        if isinstance(wanted, tuple):
+            session, forum = wanted
+            near = sorted({r.session for r in self._records if r.forum is forum})
+            close = [f"session {s}" for s in near if abs(s - session) <= 1]
+            raise UnknownResolutionError(f"session {session}, forum {forum.value!r}", close)
+        raise UnknownResolutionError(wanted, [r.symbol or "" for r in self.search(wanted, 5)])
+
+    def search(self, text: str, limit: int | None = 10) -> list[Resolution]:
+        """Resolutions ranked: same symbol, then same session, then symbol or title containing
+        ``text``; possibly empty."""
+        if not isinstance(text, str) or not text.strip():
+            return []
+        query = text.strip()
+        folded = query.casefold()
+        try:
+            wanted: tuple[int, Forum] | str | None = self._key(query)
+        except (ArgumentError, ArgumentTypeError):
+            wanted = None
+        ranked: list[tuple[int, int, Resolution]] = []
+        for order, record in enumerate(self._records):
+            symbol = normalize_symbol(record.symbol) if record.symbol else ""
+            if isinstance(wanted, str) and symbol == wanted:
+                rank = 0
+            elif isinstance(wanted, tuple) and record.session == wanted[0]:
+                rank = 0 if record.forum is wanted[1] else 1
+            elif folded in symbol.casefold():
+                rank = 2
+            elif record.title and folded in record.title.casefold():
+                rank = 3
+            else:
+                continue
+            ranked.append((rank, order, record))
+        ranked.sort(key=lambda item: (item[0], item[1]))
+        found = [record for _, _, record in ranked]
+        return found if limit is None else found[:limit]
+
+
 class Dataset:
     """The whole record: States, meetings, resolutions, votes, attendances and statements.
 
@@ -161,7 +319,6 @@ class Dataset:
         "_lock",
         "_meetings",
         "_metadata",
-        "_resolution_index",
         "_resolutions",
         "_states",
     )
@@ -180,13 +337,12 @@ class Dataset:
         self._metadata = metadata
         self._states = StateTable(tuple(states))
         self._meetings = MeetingTable(tuple(meetings))
-        self._resolutions = tuple(resolutions)
+        self._resolutions = ResolutionTable(tuple(resolutions))
         self._lazy: dict[str, Any] = {
             "votes": votes if callable(votes) else tuple(votes),
             "attendances": attendances if callable(attendances) else tuple(attendances),
             "statements": statements if callable(statements) else tuple(statements),
         }
-        self._resolution_index: dict[tuple[int, Forum], Resolution] | None = None
         self._lock = threading.Lock()
 
     # -- construction -------------------------------------------------------------------------
@@ -210,7 +366,7 @@ class Dataset:
             metadata=self._metadata,
             states=tuple(self._states),
             meetings=tuple(self._meetings),
-            resolutions=self._resolutions,
+            resolutions=tuple(self._resolutions),
             votes=self.votes,
             attendances=self.attendances,
             statements=self.statements,
@@ -227,7 +383,7 @@ class Dataset:
             "metadata": self._metadata,
             "states": tuple(self._states),
             "meetings": tuple(self._meetings),
-            "resolutions": self._resolutions,
+            "resolutions": tuple(self._resolutions),
             **self._lazy,
         }
         current.update(changes)
@@ -251,8 +407,9 @@ class Dataset:
         return self._meetings
 
     @property
-    def resolutions(self) -> tuple[Resolution, ...]:
-        """One record per session and forum."""
+    def resolutions(self) -> ResolutionTable:
+        """Every recorded vote, with ``get``, ``lookup`` and ``search`` (by session and forum,
+        or by symbol)."""
         return self._resolutions
 
     def _table(self, name: str) -> Any:
@@ -298,23 +455,14 @@ class Dataset:
         return self._meetings.lookup(key)
 
     def resolution(self, session: int, forum: Forum | str = Forum.PLENARY) -> Resolution:
-        """The resolution vote of ``session`` in ``forum`` (``plenary`` or ``first_committee``)."""
-        index = self._resolution_index
-        if index is None:
-            index = {(r.session, r.forum): r for r in self._resolutions}
-            self._resolution_index = index
-        try:
-            key = (session, Forum(forum))
-        except ValueError:
-            raise UnknownResolutionError(
-                f"session {session}, forum {forum!r}", [f.value for f in Forum]
-            ) from None
-        found = index.get(key)
-        if found is None:
-            near = sorted({r.session for r in self._resolutions if r.forum is key[1]})
-            close = [f"session {s}" for s in near if abs(s - session) <= 1]
-            raise UnknownResolutionError(f"session {session}, forum {key[1].value!r}", close)
-        return found
+        """The resolution vote of ``session`` in ``forum`` (``plenary`` or ``first_committee``).
+
+        Raises :class:`~apmbc.errors.UnknownResolutionError` when the dataset has none, and
+        :class:`~apmbc.errors.ArgumentError` for a forum that is neither.
+        """
+        if isinstance(session, bool) or not isinstance(session, int):
+            raise ArgumentTypeError(f"session must be a whole number, not {session!r}")
+        return self._resolutions.lookup((session, as_forum(forum)))
 
     # -- queries (implemented in apmbc.queries) ---------------------------------------------------
 
@@ -375,21 +523,6 @@ class Dataset:
         return queries.timeline(self, state)
 
     # -- other views ----------------------------------------------------------------------------
-
-    def merge(self, profile: Profile, state: str | None = None) -> MergeResult:
-        """Merge a parsed profile page; returns the new dataset and the conflicts found.
-
-        This dataset is unchanged. See :func:`apmbc.merge`.
-        """
-        from apmbc.changes._merge import merge
-
-        return merge(self, profile, state)
-
-    def to_records(self, table: str) -> list[dict[str, Any]]:
-        """One flat dict per record of ``table``, keyed by codes (:func:`apmbc.to_records`)."""
-        from apmbc.output._tables import to_records
-
-        return to_records(self, table)
 
     def _repr_html_(self) -> str:
         from apmbc.output._display import dataset_html

@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from apmbc._extras import require
+from apmbc.domain.choices import forum as as_forum
 from apmbc.domain.treaty import (
     OPENED_FOR_SIGNATURE,
-    article20_withdrawal_effective,
-    entry_into_force as _entry_into_force,
+    entry_into_force,
     status_on,
+    withdrawal_effective,
 )
 from apmbc.models import Forum, State, TreatyStatus, VotePosition
 
@@ -53,22 +54,14 @@ def _figure(feature: str, **kwargs: Any) -> Figure:
     return Figure(**kwargs)
 
 
-def _withdrawal_effective(state: State) -> _dt.date | None:
-    if state.withdrawal_effective is not None:
-        return state.withdrawal_effective
-    if state.withdrawal_notified is not None:
-        return article20_withdrawal_effective(state.withdrawal_notified)
-    return None
-
-
 def _change_days(ds: Dataset, start: _dt.date, end: _dt.date) -> list[_dt.date]:
     days = {start, end}
     for state in ds.states:
         for day in (
             state.deposited,
-            _entry_into_force(state),
+            entry_into_force(state),
             state.withdrawal_notified,
-            _withdrawal_effective(state),
+            withdrawal_effective(state),
         ):
             if day is not None and start <= day <= end:
                 days.add(day)
@@ -109,7 +102,7 @@ def parties_over_time(ds: Dataset) -> Figure:
     joining = [b + j for b, j in zip(bound, counts[TreatyStatus.JOINING], strict=True)]
     withdrawals: dict[_dt.date, list[str]] = {}
     for state in ds.states:
-        effective = _withdrawal_effective(state)
+        effective = withdrawal_effective(state)
         if effective is not None and start <= effective <= end:
             withdrawals.setdefault(effective, []).append(state.code)
     left = [(x[days.index(day)], bound[days.index(day)]) for day in sorted(withdrawals)]
@@ -218,7 +211,7 @@ def voting_record(
     chosen = [s if isinstance(s, State) else ds.state(s) for s in states]
     if not chosen:
         raise ValueError("voting_record needs at least one State")
-    wanted = Forum(forum)
+    wanted = as_forum(forum)
     sessions = sorted({r.session for r in ds.resolutions if r.forum is wanted})
     grid = _position_codes(ds, chosen, sessions, wanted)
     width = min(max(6.0, 0.32 * len(sessions) + 3.5), 24.0)

@@ -1,17 +1,21 @@
 """Questions answered in one call: pure functions over a :class:`~apmbc.dataset.Dataset`.
 
 Each is also a method of ``Dataset`` (``ds.votes_by_session("Cuba")``); a State may be given by
-any key that ``ds.state()`` accepts, a date as a ``date`` or an ISO string.
+any key that ``ds.state()`` accepts, a date as a ``date`` or an ISO string, a forum as a
+:class:`~apmbc.models.Forum` or its value. The functions read the dataset through
+:class:`Records`, the tables and lookups every ``Dataset`` has.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from typing import Protocol, TypeVar
 
+from apmbc.domain.choices import forum as as_forum
 from apmbc.domain.dates import to_date
-from apmbc.domain.treaty import article17_entry_into_force, status_on
+from apmbc.domain.treaty import BOUND, entry_into_force, status_on, withdrawal_effective
 from apmbc.models import (
     Attendance,
     AttendanceRole,
@@ -19,15 +23,51 @@ from apmbc.models import (
     Forum,
     Meeting,
     MeetingKind,
+    Metadata,
+    Resolution,
     Source,
     State,
+    Statement,
     TimelineEvent,
     TreatyStatus,
+    Vote,
     VotePosition,
 )
 
-if TYPE_CHECKING:
-    from apmbc.dataset import Dataset
+R_co = TypeVar("R_co", covariant=True)
+
+
+class Lookup(Protocol[R_co]):
+    """A table of records that can be iterated and looked up by key (never raising)."""
+
+    def __iter__(self) -> Iterator[R_co]: ...
+    def __len__(self) -> int: ...
+    def get(self, key: str) -> R_co | None: ...
+
+
+class Records(Protocol):
+    """What the queries read of a dataset: its tables and two lookups."""
+
+    @property
+    def metadata(self) -> Metadata: ...
+    @property
+    def states(self) -> Lookup[State]: ...
+    @property
+    def meetings(self) -> Lookup[Meeting]: ...
+    @property
+    def resolutions(self) -> Sequence[Resolution]: ...
+    @property
+    def votes(self) -> tuple[Vote, ...]: ...
+    @property
+    def attendances(self) -> tuple[Attendance, ...]: ...
+    @property
+    def statements(self) -> tuple[Statement, ...]: ...
+    def state(self, key: str) -> State: ...
+    def resolution(self, session: int, forum: Forum | str = ...) -> Resolution: ...
+
+
+Dataset = Records
+"""The dataset type the functions take (any :class:`Records`, such as ``apmbc.Dataset``)."""
 
 __all__ = [
     "agreement",
@@ -41,7 +81,6 @@ __all__ = [
     "votes_by_session",
 ]
 
-_BOUND = (TreatyStatus.PARTY, TreatyStatus.WITHDRAWING)
 _FAR_FUTURE = _dt.date(9999, 12, 31)
 
 
@@ -63,7 +102,7 @@ def votes_by_session(
     whose per-State record is unknown) are left out rather than guessed.
     """
     code = _state(ds, state).code
-    wanted = Forum(forum)
+    wanted = as_forum(forum)
     found = {v.session: v.position for v in ds.votes if v.state == code and v.forum is wanted}
     return dict(sorted(found.items()))
 
@@ -112,7 +151,7 @@ def has_attended_review_conference(ds: Dataset, state: State | str) -> bool | No
     absent = {a.meeting for a in facts if not a.attended}
     for meeting in held:
         assert meeting.start is not None
-        if status_on(record, meeting.start) in _BOUND or meeting.code not in absent:
+        if status_on(record, meeting.start) in BOUND or meeting.code not in absent:
             return None
     return False
 
@@ -128,14 +167,14 @@ def parties_on(ds: Dataset, when: _dt.date | str) -> tuple[State, ...]:
     A State whose withdrawal is notified but not yet effective is still bound, so it is counted.
     """
     day = to_date(when)
-    return tuple(s for s in ds.states if status_on(s, day) in _BOUND)
+    return tuple(s for s in ds.states if status_on(s, day) in BOUND)
 
 
 def positions(
     ds: Dataset, session: int, forum: Forum | str = Forum.PLENARY
 ) -> dict[VotePosition, tuple[State, ...]]:
     """Who voted how in one session: every position, each with its States in code order."""
-    wanted = Forum(forum)
+    wanted = as_forum(forum)
     ds.resolution(session, wanted)  # raises UnknownResolutionError for a session not in the data
     out: dict[VotePosition, list[State]] = {p: [] for p in VotePosition}
     for vote in ds.votes:
@@ -188,13 +227,15 @@ def timeline(ds: Dataset, state: State | str) -> tuple[TimelineEvent, ...]:
     if record.deposited is not None:
         method = record.deposit_method.value if record.deposit_method else "instrument"
         add(record.deposited, EventKind.DEPOSIT, f"Deposited its {method}", None, record.sources)
-    if record.entry_into_force is not None:
-        add(record.entry_into_force, EventKind.ENTRY_INTO_FORCE, "Entry into force (as stated)")
-    elif record.deposited is not None:
-        computed = article17_entry_into_force(record.deposited)
-        add(computed, EventKind.ENTRY_INTO_FORCE, "Entry into force (Article 17)")
+    how = "as stated" if record.entry_into_force is not None else "Article 17"
+    add(entry_into_force(record), EventKind.ENTRY_INTO_FORCE, f"Entry into force ({how})")
     add(record.withdrawal_notified, EventKind.WITHDRAWAL_NOTIFIED, "Notified its withdrawal")
-    add(record.withdrawal_effective, EventKind.WITHDRAWAL_EFFECTIVE, "Withdrawal took effect")
+    how = "as stated" if record.withdrawal_effective is not None else "Article 20"
+    add(
+        withdrawal_effective(record),
+        EventKind.WITHDRAWAL_EFFECTIVE,
+        f"Withdrawal effective ({how})",
+    )
     for action in record.other_actions:
         add(action.date, EventKind.ACTION, action.description, None, action.sources)
     for meeting in observer_meetings(ds, record):

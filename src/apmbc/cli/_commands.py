@@ -14,7 +14,7 @@ from typing import Any
 
 import apmbc
 from apmbc.cli._render import NONE, align, emit, emit_json, text
-from apmbc.domain.treaty import article17_entry_into_force
+from apmbc.domain.treaty import article17_of, article20_of
 
 __all__ = ["meeting", "meetings", "state", "status_on", "votes"]
 
@@ -54,12 +54,12 @@ def _state_data(ds: apmbc.Dataset, record: apmbc.State) -> dict[str, Any]:
         "signed": record.signed,
         "deposited": record.deposited,
         "deposit_method": record.deposit_method.value if record.deposit_method else None,
-        "entry_into_force": {
-            "stated": record.entry_into_force,
-            "article17": article17_entry_into_force(record.deposited) if record.deposited else None,
-        },
+        "entry_into_force": {"stated": record.entry_into_force, "article17": article17_of(record)},
         "withdrawal_notified": record.withdrawal_notified,
-        "withdrawal_effective": record.withdrawal_effective,
+        "withdrawal_effective": {
+            "stated": record.withdrawal_effective,
+            "article20": article20_of(record),
+        },
         "observer_meetings": [m.code for m in ds.observer_meetings(record)],
         "attended_review_conference": ds.has_attended_review_conference(record),
         "votes": by_forum,
@@ -117,7 +117,11 @@ def state(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
         deposited += f" ({data['deposit_method']})"
     withdrawal = text(data["withdrawal_notified"])
     if data["withdrawal_notified"]:
-        withdrawal = f"notified {withdrawal}, effective {text(data['withdrawal_effective'])}"
+        effect = data["withdrawal_effective"]
+        withdrawal = (
+            f"notified {withdrawal}, effective {text(effect['stated'])} stated, "
+            f"{text(effect['article20'])} by Art. 20"
+        )
     rc = data["attended_review_conference"]
     lines = [f"{data['name']} ({data['code']})"]
     lines += align(
@@ -204,7 +208,7 @@ def _meeting_row(row: dict[str, Any]) -> tuple[object, ...]:
 
 def meetings(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
     """``apmbc meetings [--kind K]``: the meetings, in the dataset's order."""
-    rows = [r for r in ds.to_records("meetings") if args.kind in (None, r["kind"])]
+    rows = [r for r in apmbc.to_records(ds, "meetings") if args.kind in (None, r["kind"])]
     if args.json:
         emit_json(rows)
         return 0
@@ -216,7 +220,7 @@ def meetings(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
 def meeting(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
     """``apmbc meeting CODE``: one meeting and the attendance facts recorded about it."""
     record = ds.meeting(args.key)
-    row = next(r for r in ds.to_records("meetings") if r["code"] == record.code)
+    row = next(r for r in apmbc.to_records(ds, "meetings") if r["code"] == record.code)
     facts = [a for a in ds.attendances if a.meeting == record.code]
     observers = sorted({a.state for a in facts if a.attended})
     absent = sorted({a.state for a in facts if not a.attended})

@@ -35,6 +35,7 @@ __all__ = [
     "session_of_date",
     "session_of_year",
     "session_window",
+    "sessions_in_year",
     "year_of_session",
 ]
 
@@ -104,6 +105,13 @@ def session_window(session: int) -> tuple[_dt.date, _dt.date]:
     _check_session(session)
     first = _FIRST_SESSION_START if session == 1 else _dt.date(FIRST_SESSION_YEAR + session, 9, 1)
     return first, _dt.date(FIRST_SESSION_YEAR + session + 1, 9, 30)
+
+
+def sessions_in_year(year: int) -> tuple[int, ...]:
+    """The regular sessions that sit in ``year``: the one opened the September before, and the
+    one that opens in its September (only the first in 1946)."""
+    _check_year(year)
+    return tuple(s for s in (year - FIRST_SESSION_YEAR - 1, year - FIRST_SESSION_YEAR) if s >= 1)
 
 
 def date_in_session(day: _dt.date, session: int) -> bool:

@@ -24,6 +24,8 @@ __all__ = [
     "FORTIETH_DEPOSIT",
     "OPENED_FOR_SIGNATURE",
     "article17_entry_into_force",
+    "article17_of",
+    "article20_of",
     "article20_withdrawal_effective",
     "entry_into_force",
     "explain_status",
@@ -82,34 +84,39 @@ def article20_withdrawal_effective(notified: _dt.date) -> _dt.date:
     return _add_months(notified, 6)
 
 
-def entry_into_force(state: State) -> _dt.date | None:
-    """The State's entry into force: as a source states it, else by Article 17, else ``None``.
+def article17_of(state: State) -> _dt.date | None:
+    """Article 17's entry into force for the State's deposit; ``None`` without a deposit, or
+    when it would fall beyond 9999-12-31."""
+    if state.deposited is None:
+        return None
+    try:
+        return article17_entry_into_force(state.deposited)
+    except BeyondCalendarError:
+        return None
 
-    ``None`` also when Article 17 would put it beyond 9999-12-31.
-    """
-    if state.entry_into_force is not None:
-        return state.entry_into_force
-    if state.deposited is not None:
-        try:
-            return article17_entry_into_force(state.deposited)
-        except BeyondCalendarError:
-            return None
-    return None
+
+def article20_of(state: State) -> _dt.date | None:
+    """Article 20's effect of the State's notified withdrawal; ``None`` without a notification,
+    or when it would fall beyond 9999-12-31."""
+    if state.withdrawal_notified is None:
+        return None
+    try:
+        return article20_withdrawal_effective(state.withdrawal_notified)
+    except BeyondCalendarError:
+        return None
+
+
+def entry_into_force(state: State) -> _dt.date | None:
+    """The State's entry into force: as a source states it, else by Article 17, else ``None``."""
+    stated = state.entry_into_force
+    return stated if stated is not None else article17_of(state)
 
 
 def withdrawal_effective(state: State) -> _dt.date | None:
-    """The day the State's withdrawal takes effect: as stated, else by Article 20, else ``None``.
-
-    ``None`` when no withdrawal is notified, and when Article 20 would put it beyond 9999-12-31.
-    """
-    if state.withdrawal_effective is not None:
-        return state.withdrawal_effective
-    if state.withdrawal_notified is not None:
-        try:
-            return article20_withdrawal_effective(state.withdrawal_notified)
-        except BeyondCalendarError:
-            return None
-    return None
+    """The day the State's withdrawal takes effect: as stated, else by Article 20, else ``None``
+    (no withdrawal notified)."""
+    stated = state.withdrawal_effective
+    return stated if stated is not None else article20_of(state)
 
 
 def status_on(state: State, when: _dt.date) -> TreatyStatus:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from apmbc.domain.treaty import article17_entry_into_force
+from apmbc.domain.treaty import entry_into_force, withdrawal_effective
 from apmbc.models import Meeting, Resolution, State, TreatyStatus
 from apmbc.output._text import plain
 
@@ -45,11 +45,15 @@ def _table(title: str, rows: Iterable[tuple[str, object]]) -> str:
 
 
 def _entry_into_force(state: State) -> str | None:
-    if state.entry_into_force is not None:
-        return f"{state.entry_into_force.isoformat()} (as stated)"
-    if state.deposited is not None:
-        return f"{article17_entry_into_force(state.deposited).isoformat()} (Article 17)"
-    return None
+    day = entry_into_force(state)
+    basis = "as stated" if state.entry_into_force is not None else "Article 17"
+    return None if day is None else f"{day.isoformat()} ({basis})"
+
+
+def _withdrawal_effective(state: State) -> str | None:
+    day = withdrawal_effective(state)
+    basis = "as stated" if state.withdrawal_effective is not None else "Article 20"
+    return None if day is None else f"{day.isoformat()} ({basis})"
 
 
 def _deposit(state: State) -> str | None:
@@ -74,7 +78,7 @@ def state_html(state: State) -> str:
             ("Deposited", _deposit(state)),
             ("Entry into force", _entry_into_force(state)),
             ("Withdrawal notified", state.withdrawal_notified),
-            ("Withdrawal effective", state.withdrawal_effective),
+            ("Withdrawal effective", _withdrawal_effective(state)),
             ("Sources", len(state.sources)),
         ],
     )

@@ -10,7 +10,7 @@ become their string values; tuples of names are joined with ``"; "``; ``sources`
 ``"; "``-joined URL (or, where there is none, the citation) of each source.
 
 >>> import apmbc
->>> row = apmbc.load().to_records("votes")[0]
+>>> row = apmbc.to_records(apmbc.load(), "votes")[0]
 >>> sorted(row)[:4]
 ['date', 'forum', 'position', 'recorded_name']
 """
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from apmbc.domain.treaty import article17_entry_into_force, entry_into_force
+from apmbc.domain.treaty import article17_of, entry_into_force, withdrawal_effective
 from apmbc.errors import UnknownTableError
 from apmbc.models import (
     AttendanceRole,
@@ -93,7 +93,12 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
             "the entry into force apmbc uses: as stated, else by Article 17",
         ),
         _c("withdrawal_notified", "date", "notification of withdrawal"),
-        _c("withdrawal_effective", "date", "withdrawal took effect (Article 20)"),
+        _c("withdrawal_effective_stated", "date", "withdrawal's effect as a source states it"),
+        _c(
+            "withdrawal_effective",
+            "date",
+            "the withdrawal's effect apmbc uses: as stated, else by Article 20 (six months)",
+        ),
         _c("other_actions", "str", "other dated acts ('YYYY-MM-DD description'), joined"),
         _NOTES,
         _SOURCES,
@@ -214,12 +219,11 @@ def _state_row(state: State) -> dict[str, Any]:
         "deposited": state.deposited,
         "deposit_method": _value(state.deposit_method),
         "entry_into_force_stated": state.entry_into_force,
-        "entry_into_force_article17": (
-            article17_entry_into_force(state.deposited) if state.deposited else None
-        ),
+        "entry_into_force_article17": article17_of(state),
         "entry_into_force": entry_into_force(state),
         "withdrawal_notified": state.withdrawal_notified,
-        "withdrawal_effective": state.withdrawal_effective,
+        "withdrawal_effective_stated": state.withdrawal_effective,
+        "withdrawal_effective": withdrawal_effective(state),
         "other_actions": _join(actions),
         "notes": _join(state.notes),
         "sources": _sources(state.sources),

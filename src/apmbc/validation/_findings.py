@@ -159,7 +159,7 @@ class Context:
         self.ds = ds
         self.states: tuple[State, ...] = tuple(ds.states)
         self.meetings: tuple[Meeting, ...] = tuple(ds.meetings)
-        self.resolutions: tuple[Resolution, ...] = ds.resolutions
+        self.resolutions: tuple[Resolution, ...] = tuple(ds.resolutions)
         self.state_by_code: dict[str, State] = {}
         for state in self.states:
             self.state_by_code.setdefault(state.code, state)

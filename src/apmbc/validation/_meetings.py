@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from apmbc.domain.treaty import status_on
-from apmbc.models import AttendanceRole, MeetingKind, TreatyStatus
+from apmbc.domain.treaty import BOUND, status_on
+from apmbc.models import AttendanceRole, MeetingKind
 from apmbc.validation._findings import Context, Finding, finding
 
 __all__ = ["check"]
@@ -95,7 +95,6 @@ def _review_intervals(ctx: Context) -> Iterator[Finding]:
 
 
 def _observers(ctx: Context) -> Iterator[Finding]:
-    bound = (TreatyStatus.PARTY, TreatyStatus.WITHDRAWING)
     for i, fact in enumerate(ctx.ds.attendances):
         if fact.role is not AttendanceRole.OBSERVER or not fact.attended:
             continue
@@ -104,7 +103,7 @@ def _observers(ctx: Context) -> Iterator[Finding]:
         if meeting is None or state is None or meeting.start is None:
             continue
         status = status_on(state, meeting.start)
-        if status in bound:
+        if status in BOUND:
             yield finding(
                 "APMBC-OBSERVER-PARTY",
                 f"attendances[{i}].role",

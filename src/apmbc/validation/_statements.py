@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from apmbc.domain.calendar import sessions_in_year
+from apmbc.domain.dates import find_dates, find_years
+from apmbc.domain.meetings import find_meetings
+from apmbc.errors import ApmbcError
 from apmbc.models import Statement
 from apmbc.validation._findings import Context, Finding, finding
 
 __all__ = ["attribution_meetings", "attribution_years", "check"]
 
-_MEETING_CODE = re.compile(r"(?<![0-9A-Za-z])(\d{1,2})\s?(MSP|RC)(?![A-Za-z])", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![0-9/.])(19[5-9]\d|20\d\d)(?![0-9])")
-
 
 def attribution_meetings(text: str) -> list[str]:
-    """The meeting codes an attribution names: ``"(17MSP, 2018)"`` -> ``["17MSP"]``."""
-    return [f"{int(n)}{kind.upper()}" for n, kind in _MEETING_CODE.findall(text)]
+    """The meetings an attribution names, by code or by name: ``"(17MSP, 2018)"`` and
+    ``"(Seventeenth Meeting of the States Parties)"`` -> ``["17MSP"]``."""
+    return [found.code for found in find_meetings(text)]
 
 
 def attribution_years(text: str) -> list[int]:
-    """The years an attribution names: ``"(17MSP, 2018)"`` -> ``[2018]``."""
-    return [int(y) for y in _YEAR.findall(text)]
+    """The years an attribution names, ranges included: ``"(IM, 2018-2019)"`` -> ``[2018, 2019]``.
+
+    A full date counts by its year (``"7 December 2022"`` -> ``[2022]``).
+    """
+    dates = find_dates(text)
+    years = [d.date.year for d in dates if d.date is not None]
+    blanked = text
+    for d in dates:
+        blanked = blanked[: d.start] + " " * (d.end - d.start) + blanked[d.end :]
+    years += [year for found in find_years(blanked) for year in found.years]
+    return list(dict.fromkeys(years))
 
 
 def _year_of(stmt: Statement) -> int | None:
@@ -47,18 +57,20 @@ def check(ctx: Context) -> Iterator[Finding]:
                 keys,
                 f"year {stmt.year}, but the statement is dated {stmt.date}",
             )
-        if (
-            stmt.session is not None
-            and year is not None
-            and stmt.session not in (year - 1945, year - 1946)
-        ):
-            yield finding(
-                "APMBC-STMT-YEAR-SESSION",
-                f"statements[{i}].session",
-                keys,
-                f"session {stmt.session}, but a statement of {year} belongs to session "
-                f"{year - 1946} or {year - 1945}",
-            )
+        if stmt.session is not None and year is not None:
+            try:
+                sitting = sessions_in_year(year)
+            except ApmbcError:
+                sitting = ()
+            if stmt.session not in sitting:
+                listed = " or ".join(str(s) for s in sitting) or "none"
+                yield finding(
+                    "APMBC-STMT-YEAR-SESSION",
+                    f"statements[{i}].session",
+                    keys,
+                    f"session {stmt.session}, but a statement of {year} belongs to session "
+                    f"{listed}",
+                )
         if stmt.attribution:
             yield from _attribution(i, stmt, keys, year)
         meeting = ctx.meeting_by_code.get(stmt.meeting) if stmt.meeting else None

@@ -1,6 +1,7 @@
 """Rules on treaty dates: signature, deposit, entry into force (Art. 17), withdrawal (Art. 20).
 
-The calendar arithmetic itself lives in :mod:`apmbc.domain.treaty`; this module only compares.
+The calendar arithmetic and the status of a State on a day live in :mod:`apmbc.domain.treaty`;
+this module only compares.
 
 The Convention was opened for signature on 3 December 1997 and remained open until its entry into
 force on 1 March 1999 (Article 15). It entered into force on the first day of the sixth month
@@ -11,29 +12,20 @@ withdrawal takes effect six months after the notification is received (Article 2
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterator
 
 from apmbc.domain.treaty import (
     CONVENTION_IN_FORCE,
     OPENED_FOR_SIGNATURE,
-    article17_entry_into_force,
-    article20_withdrawal_effective,
-    entry_into_force,
+    article17_of,
+    article20_of,
+    explain_status,
     status_on,
 )
-from apmbc.models import DepositMethod, State, TreatyStatus
+from apmbc.models import DepositMethod, State
 from apmbc.validation._findings import Context, Finding, finding
 
 __all__ = ["check"]
-
-
-def _effective(state: State) -> _dt.date | None:
-    if state.withdrawal_effective is not None:
-        return state.withdrawal_effective
-    if state.withdrawal_notified is not None:
-        return article20_withdrawal_effective(state.withdrawal_notified)
-    return None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -44,14 +36,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield from _entry_into_force(i, state)
         yield from _withdrawal(i, state)
         if as_of is not None:
-            problem = _status_problem(state, as_of)
-            if problem is not None:
+            expected = status_on(state, as_of)
+            if state.status is not expected:
                 yield finding(
                     "APMBC-STATUS-ASOF",
                     f"states[{i}].status",
                     (state.code,),
-                    f"status {state.status.value!r} but as of {as_of}: {problem} "
-                    f"(the dates give {status_on(state, as_of).value!r})",
+                    f"status {state.status.value!r}, but the dates give {expected.value!r} as of "
+                    f"{as_of}: {explain_status(state, as_of)}",
                 )
 
 
@@ -102,7 +94,16 @@ def _entry_into_force(i: int, state: State) -> Iterator[Finding]:
             f"in force from {stated}, but no deposit date is given",
         )
         return
-    rule = article17_entry_into_force(deposited)
+    rule = article17_of(state)
+    if rule is None:
+        yield finding(
+            "APMBC-EIF-ART17",
+            path,
+            (state.code,),
+            f"entry into force {stated}, but Article 17 puts it after 9999-12-31 for the deposit "
+            f"of {deposited}",
+        )
+        return
     if stated == rule:
         return
     if state.deposit_method is DepositMethod.SUCCESSION and stated <= deposited:
@@ -134,13 +135,15 @@ def _withdrawal(i: int, state: State) -> Iterator[Finding]:
         )
     if notified is None:
         return
-    if effective is not None and effective != article20_withdrawal_effective(notified):
+    rule = article20_of(state)
+    if effective is not None and effective != rule:
+        gives = rule if rule is not None else "a date after 9999-12-31"
         yield finding(
             "APMBC-WD-ART20",
             f"states[{i}].withdrawal_effective",
             keys,
-            f"withdrawal effective {effective}, but Article 20(2) gives "
-            f"{article20_withdrawal_effective(notified)} for the notification of {notified}",
+            f"withdrawal effective {effective}, but Article 20(2) gives {gives} for the "
+            f"notification of {notified}",
         )
     if state.deposited is None or notified < state.deposited:
         deposit = f"its deposit on {state.deposited}" if state.deposited else "any deposit"
@@ -150,44 +153,3 @@ def _withdrawal(i: int, state: State) -> Iterator[Finding]:
             keys,
             f"withdrawal notified {notified}, before {deposit}",
         )
-
-
-def _status_problem(state: State, as_of: _dt.date) -> str | None:
-    """Why ``state.status`` cannot hold on ``as_of`` given its dates, or ``None`` if it can."""
-    status = state.status
-    deposited = state.deposited if state.deposited and state.deposited <= as_of else None
-    signed = state.signed if state.signed and state.signed <= as_of else None
-    in_force = entry_into_force(state)
-    effective = _effective(state)
-    notified = state.withdrawal_notified
-    if status is TreatyStatus.PARTY:
-        if deposited is None:
-            return "no instrument deposited"
-        if in_force is None or in_force > as_of:
-            return f"the Convention enters into force for it only on {in_force}"
-        if effective is not None and effective <= as_of:
-            return f"its withdrawal took effect on {effective}"
-    elif status is TreatyStatus.WITHDRAWN:
-        if effective is None:
-            return "no withdrawal notified"
-        if effective > as_of:
-            return f"its withdrawal takes effect only on {effective}"
-    elif status is TreatyStatus.WITHDRAWING:
-        if notified is None or notified > as_of:
-            return "no withdrawal notified"
-        if effective is not None and effective <= as_of:
-            return f"the withdrawal already took effect on {effective}"
-    elif status is TreatyStatus.JOINING:
-        if deposited is None:
-            return "no instrument deposited"
-        if in_force is not None and in_force <= as_of:
-            return f"the Convention has been in force for it since {in_force}"
-    elif status is TreatyStatus.SIGNATORY:
-        if signed is None:
-            return "no signature"
-        if deposited is not None:
-            return f"its instrument was deposited on {deposited}"
-    elif signed is not None or deposited is not None:
-        event = f"deposited on {deposited}" if deposited else f"signed on {signed}"
-        return f"it {event}"
-    return None

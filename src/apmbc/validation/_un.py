@@ -1,28 +1,19 @@
 """Rules on the UN General Assembly record: session calendar, tallies and who may vote.
 
-Session ``N`` of the General Assembly opens in September of ``1945 + N`` and runs until the next
-one opens; a resolution of session ``N`` is therefore dated from 1 September ``1945 + N`` to
-30 September ``1946 + N`` (generous at both ends, the Septembers overlap).
+The calendar (:func:`~apmbc.domain.calendar.session_window`) and the spelling of symbols
+(:func:`~apmbc.domain.symbols.normalize_symbol`) come from the domain layer.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterator
 
+from apmbc.domain.calendar import LAST_SESSION, session_window
+from apmbc.domain.symbols import normalize_symbol
 from apmbc.models import Forum, Resolution, VotePosition
 from apmbc.validation._findings import Context, Finding, finding, res_keys
 
-__all__ = ["check", "session_window"]
-
-
-_LAST_SESSION = 8000
-"""Sessions beyond this would end after the year 9999, which ``datetime.date`` cannot hold."""
-
-
-def session_window(session: int) -> tuple[_dt.date, _dt.date]:
-    """The first and last day a resolution of General Assembly session ``session`` may bear."""
-    return _dt.date(1945 + session, 9, 1), _dt.date(1946 + session, 9, 30)
+__all__ = ["check"]
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -35,7 +26,7 @@ def _resolutions(ctx: Context) -> Iterator[Finding]:
     position_of = {id(r): i for i, r in enumerate(ctx.resolutions)}
     for i, res in enumerate(ctx.resolutions):
         keys = res_keys(res.session, res.forum)
-        if not 1 <= res.session <= _LAST_SESSION:
+        if not 1 <= res.session <= LAST_SESSION:
             yield finding(
                 "APMBC-RES-SESSION",
                 f"resolutions[{i}].session",
@@ -81,15 +72,11 @@ def _tally(ctx: Context, i: int, res: Resolution) -> Iterator[Finding]:
             )
 
 
-def _norm_symbol(symbol: str) -> str:
-    return " ".join(symbol.split()).upper()
-
-
 def _votes(ctx: Context) -> Iterator[Finding]:
     # Hot loop (one pass over every vote): normalise each resolution's symbol once, and look at
     # membership only for the few States that have a membership constraint.
     symbols = {
-        key: _norm_symbol(res.symbol)
+        key: normalize_symbol(res.symbol)
         for key, res in ctx.resolution_by_key.items()
         if res.symbol is not None
     }
@@ -105,7 +92,7 @@ def _votes(ctx: Context) -> Iterator[Finding]:
             expected is not None
             and vote.resolution is not None
             and vote.resolution != expected
-            and _norm_symbol(vote.resolution) != expected
+            and normalize_symbol(vote.resolution) != expected
         ):
             yield finding(
                 "APMBC-VOTE-SYMBOL",
