@@ -199,7 +199,7 @@ INVALID_TEXT: list[tuple[str, str | bytes, int | None, str]] = [
     ("single-quotes", "{'metadata': {}}", 1, "double quotes"),
     ("two-documents", '{"metadata": {"data_version": "x"}}\n{}', 2, "Extra data"),
     ("latin-1", '{"metadata": {"data_version": "Côte"}}'.encode("latin-1"), 1, "not UTF-8"),
-    ("utf-16", '{"metadata": {}}'.encode("utf-16"), 1, "not UTF-8"),
+    ("utf-16", '{"metadata": {}}'.encode("utf-16"), 1, "is UTF-16 text"),
     (
         "duplicate-key",
         '{"metadata": {"data_version": "a", "data_version": "b"}}',
@@ -271,7 +271,7 @@ def test_load_json_names_the_file(tmp_path: Path) -> None:
     path.write_text(doc(states=[{**CUBA, "signed": "2022-13-01"}]), "utf-8")
     with pytest.raises(DataValidationError, match=r"bad\.json: states\[0\]\.signed: invalid date"):
         load_json(path)
-    with pytest.raises(ParseError, match=r"missing\.json: cannot read file"):
+    with pytest.raises(ParseError, match=r"missing\.json: cannot read the dataset JSON file"):
         load_json(tmp_path / "missing.json")
 
 

@@ -707,9 +707,9 @@ def test_read_profile_names_the_file_when_it_cannot_be_read(tmp_path: Path) -> N
     with pytest.raises(ParseError) as caught:
         read_profile(missing)
     assert str(missing) in str(caught.value)
-    assert "cannot read the file" in str(caught.value)
-    with pytest.raises(ParseError, match="cannot read the file"):
-        read_profile(tmp_path)  # a directory
+    assert "cannot read the profile page: No such file" in str(caught.value)
+    with pytest.raises(ParseError, match="is a folder, not a profile page"):
+        read_profile(tmp_path)
 
 
 def test_read_profile_names_the_line_of_the_first_bad_byte(tmp_path: Path) -> None:

@@ -413,7 +413,7 @@ def test_header_only_gives_an_empty_dataset(tmp_path: Path) -> None:
 
 
 def test_missing_file_is_a_parse_error(tmp_path: Path) -> None:
-    with pytest.raises(ParseError, match="cannot read file"):
+    with pytest.raises(ParseError, match="cannot read the UN voting CSV: No such file"):
         load_undl_csv(tmp_path / "nope.csv", states=STATES)
 
 

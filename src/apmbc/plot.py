@@ -1,17 +1,20 @@
 """Figures of the record (needs the optional extra: ``pip install "apmbc[plot]"``).
 
 Each function returns a ``matplotlib.figure.Figure`` built without ``pyplot`` (no global state,
-no window): save it with ``fig.savefig("out.png")``, or let a notebook display it.
+no window): write it with :func:`save` (atomically, like every file apmbc writes), or let a
+notebook display it.
 
 >>> import apmbc
->>> from apmbc.plot import parties_over_time
->>> parties_over_time(apmbc.load()).savefig("parties.png")  # doctest: +SKIP
+>>> from apmbc.plot import parties_over_time, save
+>>> save(parties_over_time(apmbc.load()), "parties.png")  # doctest: +SKIP
+'parties.png'
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import importlib
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +26,8 @@ from apmbc.domain.treaty import (
     status_on,
     withdrawal_effective,
 )
+from apmbc.errors import ArgumentError
+from apmbc.io._files import atomic_writer, check_path
 from apmbc.models import Forum, State, TreatyStatus, VotePosition
 
 if TYPE_CHECKING:
@@ -30,7 +35,7 @@ if TYPE_CHECKING:
 
     from apmbc.dataset import Dataset
 
-__all__ = ["POSITION_COLOURS", "parties_over_time", "voting_record"]
+__all__ = ["DPI_RANGE", "POSITION_COLOURS", "parties_over_time", "save", "voting_record"]
 
 POSITION_COLOURS: dict[str, str] = {
     VotePosition.YES.value: "#0072B2",
@@ -40,6 +45,9 @@ POSITION_COLOURS: dict[str, str] = {
     "no record": "#FFFFFF",
 }
 """Cell colours of :func:`voting_record` (Okabe-Ito, readable with colour-blindness)."""
+
+DPI_RANGE = range(10, 2401)
+"""The resolutions :func:`save` accepts, in dots per inch."""
 
 _PARTY = "#0072B2"
 _JOINING = "#56B4E9"
@@ -257,3 +265,32 @@ def voting_record(
         handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="Position", fontsize=9
     )
     return fig
+
+
+def save(figure: Figure, path: str | os.PathLike[str], *, dpi: int = 120) -> str:
+    """Write ``figure`` to ``path`` atomically and return the path written.
+
+    The format comes from the suffix (``.png``, ``.svg``, ``.pdf``...); a path without one gets
+    ``.png`` added, and the path returned says so. ``dpi`` must lie in :data:`DPI_RANGE`. Raises
+    :class:`~apmbc.errors.ArgumentError` for an unknown format or a resolution out of range, and
+    :class:`~apmbc.errors.WriteError` when the file cannot be written (the old one is then kept).
+    """
+    name = check_path(path, "the output")
+    if isinstance(dpi, bool) or not isinstance(dpi, int) or dpi not in DPI_RANGE:
+        raise ArgumentError(
+            f"dpi must be a whole number from {DPI_RANGE.start} to {DPI_RANGE.stop - 1}, "
+            f"not {dpi!r}"[:200]
+        )
+    suffix = os.path.splitext(name)[1]
+    if not suffix:
+        name += ".png"
+        suffix = ".png"
+    fmt = suffix[1:].lower()
+    supported = figure.canvas.get_supported_filetypes()
+    if fmt not in supported:
+        raise ArgumentError(
+            f"cannot write a figure as {suffix!r}: the formats are " + ", ".join(sorted(supported))
+        )
+    with atomic_writer(name) as handle:
+        figure.savefig(handle, format=fmt, dpi=dpi)
+    return name

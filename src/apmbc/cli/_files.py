@@ -35,11 +35,11 @@ def plot(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
             raise ValueError("plot votes needs --states, e.g. --states CUB,CHN,USA")
         states = [ds.state(k).code for k in keys]
         figure = plots.voting_record(ds, states, forum=args.forum)
-    figure.savefig(args.output, dpi=args.dpi)
+    written = plots.save(figure, args.output, dpi=args.dpi)
     if args.json:
-        emit_json({"figure": args.figure, "output": args.output, "states": states})
+        emit_json({"figure": args.figure, "output": written, "states": states})
     else:
-        emit([f"wrote {args.output}"])
+        emit([f"wrote {written}"])
     return 0
 
 

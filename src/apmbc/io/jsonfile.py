@@ -13,8 +13,8 @@ from typing import IO, Any, cast
 
 from apmbc.convert import _json_type, structure, to_dict
 from apmbc.dataset import Dataset
-from apmbc.errors import DataValidationError, ParseError, Problem
-from apmbc.io._files import write_atomic
+from apmbc.errors import ArgumentTypeError, DataValidationError, ParseError, Problem
+from apmbc.io._files import MAX_JSON_BYTES, decode, read_bytes, write_atomic
 from apmbc.models import Document
 
 __all__ = ["dump_json", "dumps_json", "load_json", "loads_json"]
@@ -29,30 +29,22 @@ def _name_of(source: object) -> str:
     return name if isinstance(name, str) else "<stream>"
 
 
+_WHAT = "dataset JSON file"
+
+
 def _read_bytes(source: PathOrFile) -> bytes:
     if isinstance(source, (str, os.PathLike)):
-        try:
-            with open(source, "rb") as handle:
-                return handle.read()
-        except OSError as exc:
-            raise ParseError(f"cannot read file: {exc.strerror}", source=_name_of(source)) from None
-    data = source.read()
+        return read_bytes(source, max_bytes=MAX_JSON_BYTES, what=_WHAT)
+    if not callable(getattr(source, "read", None)):
+        raise ArgumentTypeError(f"expected a path or an open file, not {type(source).__name__}")
+    data = source.read(MAX_JSON_BYTES + 1)
+    if len(data) > MAX_JSON_BYTES:
+        raise ParseError(f"larger than {MAX_JSON_BYTES:,} bytes", source=_name_of(source))
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
 def _decode(data: bytes, name: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ParseError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save the file as UTF-8",
-            source=name,
-            line=line,
-        ) from None
+    return decode(data, name, _WHAT)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

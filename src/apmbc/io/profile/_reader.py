@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
-from pathlib import Path
 
 import attrs
 
 from apmbc.domain.meetings import meeting_at
 from apmbc.domain.names import fold
-from apmbc.errors import ParseError
+from apmbc.errors import ArgumentTypeError, ParseError
+from apmbc.io._files import MAX_PAGE_BYTES, check_path, read_text
 from apmbc.io.profile._lines import MAX_LINE, Line, split_lines
 from apmbc.io.profile._statements import attribution_only, read_statement
 from apmbc.io.profile._votes import read_vote_line
@@ -411,7 +411,7 @@ def _as_source(source: str | Source | None) -> Source | None:
     if source is None or isinstance(source, Source):
         return source
     if not isinstance(source, str):
-        raise TypeError(f"source must be a str or a Source, not {type(source).__name__}")
+        raise ArgumentTypeError(f"source must be a str or a Source, not {type(source).__name__}")
     text = source.strip()
     if _URL.fullmatch(text):
         return Source(url=text)
@@ -432,7 +432,7 @@ def _parse(text: object, state: str | None, source: Source | None, label: str | 
             source=label,
         )
     if state is not None and not isinstance(state, str):
-        raise TypeError(f"state must be a str or None, not {type(state).__name__}")
+        raise ArgumentTypeError(f"state must be a str or None, not {type(state).__name__}")
     profile = _Reader(split_lines(text, label), state, source).run()
     if profile is None:
         raise ParseError(
@@ -464,54 +464,14 @@ def read_profile(
     """Read a profile page from a UTF-8 file (a byte order mark is allowed).
 
     Raises :class:`~apmbc.errors.ParseError` naming the file (and the line of the first bad
-    byte) when it cannot be read, is not UTF-8, or is not a profile page. Without ``source``,
-    the profile's source cites the file.
+    byte) when it cannot be read, is not UTF-8, is larger than a web page can be, or is not a
+    profile page. Without ``source``, the profile's source cites the file.
     """
-    name = str(os.fspath(path))
-    try:
-        data = Path(name).read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ParseError(f"cannot read the file: {reason}", source=name) from None
-    text = _decode(data, name)
+    name = check_path(path)
+    text = read_text(name, max_bytes=MAX_PAGE_BYTES, what="profile page")
+    if not text:
+        raise ParseError("the file is empty: expected a State profile page", source=name)
     src = _as_source(source)
     if src is None:
         src = Source(citation=name, note="State profile page read from a file")
     return _parse(text, state, src, name)
-
-
-def _decode(data: bytes, name: str) -> str:
-    if not data:
-        raise ParseError("the file is empty: expected a State profile page", source=name)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise ParseError(
-            "the file is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8",
-            source=name,
-            line=1,
-        )
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ParseError(
-            "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8",
-            source=name,
-            line=1,
-        )
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise ParseError(
-            "NUL byte: the file is binary or UTF-16, expected UTF-8 text",
-            source=name,
-            line=data.count(b"\n", 0, nul) + 1,
-            column=nul - data.rfind(b"\n", 0, nul),
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ParseError(
-            f"not UTF-8: byte 0x{data[exc.start]:02x} ({exc.reason}); "
-            "save the file as UTF-8 (Latin-1, Windows-1252 and UTF-16 are not read)",
-            source=name,
-            line=data.count(b"\n", 0, exc.start) + 1,
-            column=exc.start - data.rfind(b"\n", 0, exc.start),
-        ) from None

@@ -7,12 +7,13 @@ import csv
 import datetime as _dt
 import os
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING
 
 from apmbc.dataset import Dataset, StateTable
 from apmbc.domain.dates import to_date
 from apmbc.domain.symbols import parse_symbol
 from apmbc.errors import ParseError
+from apmbc.io._files import MAX_CSV_BYTES, decode_error, open_text
 from apmbc.io.undl._columns import Header, read_header
 from apmbc.io.undl._values import (
     HISTORICAL_CODES,
@@ -179,31 +180,6 @@ class UndlReader:
         name = self.header.names[index]
         return self.error(f"column {name!r}: {message}", line, index + 1, text)
 
-    def _decode_error(self) -> ParseError:
-        """Find the first line that is not UTF-8 (the text layer reads ahead in blocks)."""
-        line_no = 0
-        try:
-            with open(self.path, "rb") as raw:
-                for line_no, line in enumerate(raw, 1):
-                    if line_no == 1:
-                        if line.startswith((b"\xff\xfe", b"\xfe\xff")):
-                            return self.error(
-                                "the file is UTF-16 text (byte order mark); save it as UTF-8", 1
-                            )
-                        if line.startswith(b"\xef\xbb\xbf"):
-                            line = line[3:]
-                    try:
-                        line.decode("utf-8")
-                    except UnicodeDecodeError as exc:
-                        return self.error(
-                            f"not UTF-8 text (byte 0x{line[exc.start]:02x} at byte "
-                            f"{exc.start + 1} of the line); save the file as UTF-8",
-                            line_no,
-                        )
-        except OSError as exc:  # pragma: no cover - the file vanished while being read
-            return self.error(f"cannot read file: {exc.strerror}", None)
-        return self.error("not UTF-8 text; save the file as UTF-8", line_no or None)
-
     def _csv_error(self, exc: csv.Error, start: int) -> ParseError:
         message = str(exc)
         if "field larger than field limit" in message:
@@ -273,15 +249,14 @@ class UndlReader:
 
     def read(self) -> Dataset:
         """Read the whole file (streaming) and build the Dataset."""
-        try:
-            handle = open(self.path, encoding="utf-8-sig", newline="")  # noqa: SIM115
-        except OSError as exc:
-            raise self.error(f"cannot read file: {exc.strerror}", None) from None
-        with handle, _field_size_limit(FIELD_SIZE_LIMIT):
+        with (
+            open_text(self.path, max_bytes=MAX_CSV_BYTES, what="UN voting CSV") as handle,
+            _field_size_limit(FIELD_SIZE_LIMIT),
+        ):
             self._read_rows(handle)
         return self._build()
 
-    def _read_rows(self, handle: TextIO) -> None:
+    def _read_rows(self, handle: IO[str]) -> None:
         lines = iter(handle)
         feed = _Feed(lines)
         reader = csv.reader(feed, strict=True)
@@ -306,7 +281,7 @@ class UndlReader:
             else:
                 self._read_wide(lines, header, line)
         except UnicodeDecodeError:
-            raise self._decode_error() from None
+            raise decode_error(self.source, "UN voting CSV") from None
         except csv.Error as exc:
             raise self._csv_error(exc, line) from None
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
+import io
 import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
 from typing import IO
 
 from apmbc.dataset import Dataset
 from apmbc.domain.titles import RESOLUTION_TITLE
-from apmbc.errors import DataValidationError, Problem
+from apmbc.errors import ArgumentError, DataValidationError, Problem
+from apmbc.io._files import atomic_writer
 from apmbc.io.undl._columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
 from apmbc.models import Forum, Resolution, Vote, VotePosition
 
@@ -179,18 +178,13 @@ def _write_wide(plan: _Plan, out: IO[str]) -> None:
 def write_undl(ds: Dataset, path: str | os.PathLike[str], *, layout: str = "long") -> None:
     """Write ``ds``'s plenary votes as a UN voting CSV (see ``write_undl_csv``)."""
     if layout not in ("long", "wide"):
-        raise ValueError(f"unknown layout {layout!r}: expected 'long' or 'wide'")
+        raise ArgumentError(f"unknown layout {layout!r}: expected 'long' or 'wide'")
     plan = _Plan(ds)
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            if layout == "long":
-                _write_long(plan, out)
-            else:
-                _write_wide(plan, out)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with atomic_writer(path) as raw:
+        out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        if layout == "long":
+            _write_long(plan, out)
+        else:
+            _write_wide(plan, out)
+        out.flush()
+        out.detach()
