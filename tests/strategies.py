@@ -30,6 +30,7 @@ from apmbc.models import (
     President,
     Resolution,
     Source,
+    SourceKind,
     State,
     Statement,
     StatementContext,
@@ -66,6 +67,7 @@ sources = st.builds(
     title=opt(text),
     note=opt(text),
     retrieved=opt(dates),
+    kind=opt(st.sampled_from(SourceKind)),
 )
 actions = st.builds(Action, date=opt(dates), description=text, sources=tuples(sources, 2))
 states = st.builds(
@@ -73,6 +75,9 @@ states = st.builds(
     code=text,
     name=text,
     alpha2=opt(text),
+    cow_code=opt(counts),
+    gw_code=opt(counts),
+    m49=opt(counts),
     aliases=tuples(text),
     former_names=tuples(text),
     un_member=opt(st.booleans()),
@@ -132,6 +137,8 @@ resolutions = st.builds(
     session=counts,
     forum=st.sampled_from(Forum),
     symbol=opt(text),
+    record=opt(text),
+    convention=st.booleans(),
     date=opt(dates),
     title=opt(text),
     tally=tallies,
@@ -145,6 +152,8 @@ votes = st.builds(
     forum=st.sampled_from(Forum),
     position=st.sampled_from(VotePosition),
     resolution=opt(text),
+    record=opt(text),
+    intended=opt(st.sampled_from(VotePosition)),
     recorded_name=opt(text),
     sources=tuples(sources, 2),
 )
@@ -155,6 +164,7 @@ attendances = st.builds(
     attended=st.booleans(),
     role=opt(st.sampled_from(AttendanceRole)),
     evidence=opt(text),
+    inferred=st.booleans(),
     sources=tuples(sources, 2),
 )
 statements = st.builds(

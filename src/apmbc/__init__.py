@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # what type checkers see; tests/test_api.py checks it mirrors
     from apmbc.dataset import (
         Dataset as Dataset,
         MeetingTable as MeetingTable,
+        ResolutionTable as ResolutionTable,
         StateTable as StateTable,
     )
     from apmbc.errors import (
@@ -88,6 +89,7 @@ if TYPE_CHECKING:  # what type checkers see; tests/test_api.py checks it mirrors
         President as President,
         Resolution as Resolution,
         Source as Source,
+        SourceKind as SourceKind,
         State as State,
         Statement as Statement,
         StatementContext as StatementContext,
@@ -111,7 +113,7 @@ if TYPE_CHECKING:  # what type checkers see; tests/test_api.py checks it mirrors
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "apmbc.changes": ("Conflict", "DatasetDiff", "MergeResult", "diff", "merge"),
     "apmbc.convert": ("from_dict", "make_converter", "to_dict"),
-    "apmbc.dataset": ("Dataset", "MeetingTable", "StateTable"),
+    "apmbc.dataset": ("Dataset", "MeetingTable", "ResolutionTable", "StateTable"),
     "apmbc.errors": (
         "ApmbcError",
         "ArgumentError",
@@ -149,6 +151,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "President",
         "Resolution",
         "Source",
+        "SourceKind",
         "State",
         "Statement",
         "StatementContext",

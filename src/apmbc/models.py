@@ -28,6 +28,7 @@ __all__ = [
     "President",
     "Resolution",
     "Source",
+    "SourceKind",
     "State",
     "Statement",
     "StatementContext",
@@ -147,6 +148,67 @@ class StatementContext(str, enum.Enum):
         return self.value
 
 
+_SHOWN_TEXT = 60
+"""Characters of a text field a ``repr`` shows before it cuts it with "..."."""
+_SHOWN_ITEMS = 3
+"""Items of a tuple field a ``repr`` lists before it only counts them."""
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str) and len(value) > _SHOWN_TEXT:
+        return repr(value[: _SHOWN_TEXT - 3] + "...")
+    if isinstance(value, tuple) and (
+        len(value) > _SHOWN_ITEMS or any(isinstance(v, _Record) for v in value)
+    ):
+        return f"<{len(value)} item{'' if len(value) == 1 else 's'}>"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(_shown(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    return repr(value)
+
+
+class _Record:
+    """What every record shares: a ``repr`` short enough for a REPL.
+
+    Fields left at their default are not shown, long texts are cut, and tuples of records (or of
+    many values) are counted; the whole record is in ``apmbc.to_dict(record)`` and in the
+    notebook view.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        parts = []
+        for field in attrs.fields(type(self)):
+            value = getattr(self, field.name)
+            if field.default is not attrs.NOTHING and value == field.default:
+                continue
+            parts.append(f"{field.name}={_shown(value)}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+
+class SourceKind(str, enum.Enum):
+    """What kind of publisher a source is, for judging how much a fact rests on."""
+
+    UN = "un"
+    """The United Nations or its depositary: documents, press releases, the Treaty Collection."""
+    CONVENTION = "convention"
+    """The Convention's own website and documents (its Implementation Support Unit)."""
+    GOVERNMENT = "government"
+    """A government's own statement, site or document."""
+    LANDMINE_MONITOR = "landmine_monitor"
+    """Landmine and Cluster Munition Monitor reports (ICBL-CMC)."""
+    NGO = "ngo"
+    """A non-governmental organisation other than the Monitor (ICBL, ICRC, ...)."""
+    NEWS = "news"
+    """A news report."""
+    DATASET = "dataset"
+    """A published data set (a scrape, a code list, another project's data)."""
+    OTHER = "other"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 class EventKind(str, enum.Enum):
     """What happened on a date of a State's timeline."""
 
@@ -164,8 +226,8 @@ class EventKind(str, enum.Enum):
         return self.value
 
 
-@attrs.frozen(kw_only=True)
-class Source:
+@attrs.frozen(kw_only=True, repr=False)
+class Source(_Record):
     """Where a fact came from: a URL, a citation, or both."""
 
     url: str | None = None
@@ -175,6 +237,9 @@ class Source:
     note: str | None = None
     """What was read there, or how it was used."""
     retrieved: _dt.date | None = None
+    """The day the fact was collected from the source."""
+    kind: SourceKind | None = None
+    """Who published it (the UN, the Convention, a government, news, ...); ``None`` if unknown."""
 
     def __str__(self) -> str:
         parts = [p for p in (self.url, self.citation) if p]
@@ -182,8 +247,8 @@ class Source:
         return f"{text} ({self.note})" if self.note else text
 
 
-@attrs.frozen(kw_only=True)
-class Action:
+@attrs.frozen(kw_only=True, repr=False)
+class Action(_Record):
     """A dated act of a State about the Convention other than signature, deposit or withdrawal."""
 
     date: _dt.date | None
@@ -191,8 +256,8 @@ class Action:
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class State:
+@attrs.frozen(kw_only=True, repr=False)
+class State(_Record):
     """A State (or entity) that can join the Convention, keyed by ISO 3166-1 alpha-3."""
 
     code: str
@@ -204,6 +269,12 @@ class State:
     """Other current names people use: ``USA``, ``North Korea``, ``Ivory Coast``."""
     former_names: tuple[str, ...] = ()
     """Names the State had before, including the UN's names at the time of past votes."""
+    cow_code: int | None = None
+    """The Correlates of War country code (Serbia carries 345, as COW and Voeten continue it)."""
+    gw_code: int | None = None
+    """The Gleditsch-Ward country code."""
+    m49: int | None = None
+    """The UN M49 numeric code."""
     un_member: bool | None = None
     """Whether the State is a UN Member State today."""
     un_member_since: _dt.date | None = None
@@ -228,8 +299,8 @@ class State:
         return state_html(self)
 
 
-@attrs.frozen(kw_only=True)
-class President:
+@attrs.frozen(kw_only=True, repr=False)
+class President(_Record):
     """The presiding officer of a meeting."""
 
     person: str | None = None
@@ -241,8 +312,8 @@ class President:
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Participation:
+@attrs.frozen(kw_only=True, repr=False)
+class Participation(_Record):
     """Participation counts for a meeting, as a source states them."""
 
     states_parties: int | None = None
@@ -255,8 +326,8 @@ class Participation:
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Meeting:
+@attrs.frozen(kw_only=True, repr=False)
+class Meeting(_Record):
     """A formal or informal meeting of the Convention."""
 
     code: str
@@ -288,8 +359,8 @@ class Meeting:
         return meeting_html(self)
 
 
-@attrs.frozen(kw_only=True)
-class Tally:
+@attrs.frozen(kw_only=True, repr=False)
+class Tally(_Record):
     """The count of a recorded vote; each figure may be unknown."""
 
     yes: int | None = None
@@ -299,14 +370,27 @@ class Tally:
     """Absent or not voting."""
 
 
-@attrs.frozen(kw_only=True)
-class Resolution:
-    """One UNGA vote on the annual resolution on the Convention, in one forum of one session."""
+@attrs.frozen(kw_only=True, repr=False)
+class Resolution(_Record):
+    """One recorded vote of the UN General Assembly: by default the annual resolution on the
+    Convention, in one forum of one session.
+
+    The Convention's resolution is one per session and forum, and known by them. Any other roll
+    call (``convention=False``, as read with ``title_filter=None``) is known by its UN Digital
+    Library record id and its symbol, since one session holds many and one symbol can hold
+    several votes (on a paragraph and on the whole text).
+    """
 
     session: int
+    """The regular session (an emergency special session's vote counts in the regular session
+    sitting on its date; the symbol keeps the special session)."""
     forum: Forum
     symbol: str | None = None
     """``A/RES/77/63`` in plenary; the draft symbol (``A/C.1/79/L.30``) in the First Committee."""
+    record: str | None = None
+    """The UN Digital Library record id of the vote (``"4011234"``), where a source gives it."""
+    convention: bool = True
+    """Whether this is the annual resolution on the Convention."""
     date: _dt.date | None = None
     title: str | None = None
     tally: Tally = Tally()
@@ -319,23 +403,30 @@ class Resolution:
         return resolution_html(self)
 
 
-@attrs.frozen(kw_only=True)
-class Vote:
-    """One State's position on one resolution."""
+@attrs.frozen(kw_only=True, repr=False)
+class Vote(_Record):
+    """One State's position in one recorded vote."""
 
     state: str
     session: int
     forum: Forum
     position: VotePosition
+    """The position as recorded."""
     resolution: str | None = None
     """The symbol of the resolution voted on, where known."""
+    record: str | None = None
+    """The UN Digital Library record id of the vote, for a roll call other than the Convention's
+    resolution (see :attr:`Resolution.record`)."""
+    intended: VotePosition | None = None
+    """The position the State told the Secretariat it had intended, when a correction was
+    printed after the vote; the recorded ``position`` stands."""
     recorded_name: str | None = None
     """The State's name as the UN recorded it at the time (``SWAZILAND``, ``YUGOSLAVIA``)."""
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Attendance:
+@attrs.frozen(kw_only=True, repr=False)
+class Attendance(_Record):
     """Whether a State attended a meeting, as one source says. Absences are facts too."""
 
     state: str
@@ -344,11 +435,14 @@ class Attendance:
     role: AttendanceRole | None = None
     evidence: str | None = None
     """What the source says, paraphrased."""
+    inferred: bool = False
+    """``True`` for a fact read from a later statement (a State's "most recent" attendance)
+    rather than from a list of participants: weaker evidence."""
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Statement:
+@attrs.frozen(kw_only=True, repr=False)
+class Statement(_Record):
     """Something a State said about the Convention, with its attribution and source."""
 
     state: str
@@ -368,8 +462,8 @@ class Statement:
     notes: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class TimelineEvent:
+@attrs.frozen(kw_only=True, repr=False)
+class TimelineEvent(_Record):
     """One dated event of a State's timeline (see ``Dataset.timeline``)."""
 
     date: _dt.date
@@ -380,8 +474,8 @@ class TimelineEvent:
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Metadata:
+@attrs.frozen(kw_only=True, repr=False)
+class Metadata(_Record):
     """What a dataset is: its version, the day its facts are as of, and where they came from."""
 
     data_version: str
@@ -391,8 +485,8 @@ class Metadata:
     notes: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Document:
+@attrs.frozen(kw_only=True, repr=False)
+class Document(_Record):
     """Everything a dataset holds, in the shape it has in a JSON file."""
 
     metadata: Metadata
