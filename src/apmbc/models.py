@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from typing import Any
 
 import attrs
 
@@ -178,7 +179,8 @@ class _Record:
 
     def __repr__(self) -> str:
         parts = []
-        for field in attrs.fields(type(self)):
+        cls: Any = type(self)  # every subclass is an attrs class
+        for field in attrs.fields(cls):
             value = getattr(self, field.name)
             if field.default is not attrs.NOTHING and value == field.default:
                 continue
