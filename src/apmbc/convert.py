@@ -10,68 +10,31 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import threading
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import cattrs
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn
 
 from apmbc import models
-from apmbc.domain.dates import to_date
+from apmbc._structure import (
+    json_type,
+    structure_bool,
+    structure_date,
+    structure_fast,
+    structure_int,
+    structure_str,
+)
 from apmbc.errors import DataValidationError, Problem
 
-__all__ = ["from_dict", "make_converter", "problems_from", "to_dict"]
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["from_dict", "make_converter", "problems_from", "structure", "to_dict"]
 
 T = TypeVar("T")
-
-
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def _structure_str(value: object, _: type) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"expected a string, got {_json_type(value)}")
-    return value
-
-
-def _structure_int(value: object, _: type) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected an integer, got {_json_type(value)}")
-    return value
-
-
-def _structure_bool(value: object, _: type) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, got {_json_type(value)}")
-    return value
-
-
-def _structure_date(value: object, _: type) -> _dt.date:
-    if not isinstance(value, (str, _dt.date)):
-        raise TypeError(f"expected a date string (YYYY-MM-DD), got {_json_type(value)}")
-    return to_date(value)
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -109,15 +72,14 @@ def _is_homogeneous_tuple(tp: Any) -> bool:
 def _tuple_hook_factory(
     tp: Any, conv: cattrs.Converter
 ) -> Callable[[object, Any], tuple[Any, ...]]:
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
     inner = typing.get_args(tp)[0]
     inner_hook = conv.get_structure_hook(inner)
-    detailed = conv.detailed_validation
 
     def hook(value: object, _: Any) -> tuple[Any, ...]:
         if not isinstance(value, (list, tuple)):
-            raise TypeError(f"expected a list, got {_json_type(value)}")
-        if not detailed:
-            return tuple([inner_hook(item, inner) for item in value])
+            raise TypeError(f"expected a list, got {json_type(value)}")
         out: list[Any] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
@@ -154,8 +116,8 @@ def _optional_hook_factory(tp: Any, conv: cattrs.Converter) -> Callable[[object,
 
 
 def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, Any], Any]:
-    if not conv.detailed_validation:
-        return _attrs_fast_hook(cls, conv)
+    from cattrs.gen import make_dict_structure_fn
+
     base: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls,
         conv,
@@ -165,65 +127,30 @@ def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, 
 
     def hook(value: object, tp: Any) -> Any:
         if not isinstance(value, dict):
-            raise TypeError(f"expected an object, got {_json_type(value)}")
+            raise TypeError(f"expected an object, got {json_type(value)}")
         return base(value, tp)
 
     return hook
 
 
-_PLAIN: frozenset[type] = frozenset({str, int, bool})
-
-
-def _as_is(tp: Any) -> frozenset[type]:
-    """The exact JSON types a field of type ``tp`` takes unchanged (none for dates, enums...)."""
-    if tp in _PLAIN:
-        return frozenset({tp})
-    if _is_optional(tp):
-        inner = next(arg for arg in typing.get_args(tp) if arg is not type(None))
-        if inner in _PLAIN:
-            return frozenset({inner, type(None)})
-        return frozenset({type(None)})
-    return frozenset()
-
-
-def _attrs_fast_hook(cls: type, conv: cattrs.Converter) -> Callable[[object, Any], Any]:
-    """A structure hook without code generation: cheap to build, as fast to run.
-
-    Any failure (a missing field, an unknown key, a wrong value) raises; the caller then re-runs
-    the detailed converter, whose cattrs-generated hooks report every problem with its path.
-    """
-    hints = typing.get_type_hints(cls)
-    hooks = {
-        f.name: (conv.get_structure_hook(hints[f.name]), hints[f.name], _as_is(hints[f.name]))
-        for f in attrs.fields(cls)
-    }
-
-    def hook(value: object, _: Any) -> Any:
-        if not isinstance(value, dict):
-            raise TypeError(f"expected an object, got {_json_type(value)}")
-        kwargs = {}
-        for key, item in value.items():
-            field_hook, field_type, as_is = hooks[key]  # KeyError for an unknown key
-            # Strings, numbers, booleans and nulls that already have the field's type are kept
-            # as they are (exact types: a bool is not taken for an int); the rest go through
-            # the field's hook.
-            kwargs[key] = item if type(item) in as_is else field_hook(item, field_type)
-        return cls(**kwargs)
-
-    return hook
+def _plain_hook(function: Callable[[object], Any]) -> Callable[[object, type], Any]:
+    return lambda value, _: function(value)
 
 
 def make_converter(*, detailed: bool = True) -> cattrs.Converter:
-    """Return a new converter for apmbc's models. Never changes cattrs' global converter.
+    """Return a new cattrs converter for apmbc's models. Never changes cattrs' global converter.
 
-    With ``detailed=False`` structuring is faster but errors do not carry paths; the helpers in
-    this module retry with a detailed converter to report a failure.
+    Structuring is strict; with ``detailed=True`` (the default) every failure carries the path
+    of the bad value (use :func:`problems_from` to list them). :func:`structure` uses a faster
+    engine first and this converter only to report what is wrong.
     """
+    import cattrs
+
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(_dt.date, _structure_date)
+    conv.register_structure_hook(str, _plain_hook(structure_str))
+    conv.register_structure_hook(int, _plain_hook(structure_int))
+    conv.register_structure_hook(bool, _plain_hook(structure_bool))
+    conv.register_structure_hook(_dt.date, _plain_hook(structure_date))
     conv.register_unstructure_hook_func(lambda t: t is _dt.date, _dt.date.isoformat)
     # Each enum by its own class: they subclass str, so the str hook would otherwise catch them.
     for cls in _ENUMS:
@@ -245,26 +172,27 @@ def _tuple_unstructure(tp: Any, conv: cattrs.Converter) -> Callable[[tuple[Any, 
     return lambda value: [inner_hook(item) for item in value]
 
 
-_FAST: cattrs.Converter | None = None
-_DETAILED: cattrs.Converter | None = None
+_CONVERTER: cattrs.Converter | None = None
+_LOCK = threading.Lock()
 
 
-def _fast() -> cattrs.Converter:
-    global _FAST
-    if _FAST is None:
-        _FAST = make_converter(detailed=False)
-    return _FAST
-
-
-def _detailed() -> cattrs.Converter:
-    global _DETAILED
-    if _DETAILED is None:
-        _DETAILED = make_converter(detailed=True)
-    return _DETAILED
+def _converter() -> cattrs.Converter:
+    global _CONVERTER
+    if _CONVERTER is None:
+        with _LOCK:
+            if _CONVERTER is None:
+                _CONVERTER = make_converter()
+    return _CONVERTER
 
 
 def problems_from(exc: BaseException, path: str = "") -> list[Problem]:
     """Flatten a (nested) cattrs failure into problems with paths like ``states[3].signed``."""
+    from cattrs.errors import (
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     if isinstance(exc, ForbiddenExtraKeysError):
         keys = ", ".join(sorted(repr(k) for k in exc.extra_fields))
         return [Problem(path, f"unknown key(s) {keys}")]
@@ -296,21 +224,25 @@ def _note_attr(exc: BaseException, attr: str) -> Any:
 
 
 def structure(data: object, cls: type[T], *, source: str | None = None, path: str = "") -> T:
-    """Build ``cls`` from plain data, or raise ``DataValidationError`` naming every bad path."""
+    """Build ``cls`` from plain data, or raise ``DataValidationError`` naming every bad path.
+
+    The fast engine (:mod:`apmbc._structure`) builds the records; when it fails, the detailed
+    cattrs converter runs to say what is wrong (the two accept exactly the same data).
+    """
     try:
-        return _fast().structure(data, cls)
+        return structure_fast(data, cls)
     except Exception:
         pass
     try:
-        result = _detailed().structure(data, cls)
+        result: T = _converter().structure(data, cls)
     except Exception as exc:
         raise DataValidationError(problems_from(exc, path), source=source) from None
-    return result  # pragma: no cover - the fast path failed but the detailed one did not
+    return result  # pragma: no cover - the engines agree; a test holds them to it
 
 
 def to_dict(obj: object) -> Any:
     """Turn a model (or a tuple of models) into plain JSON-ready data."""
-    return _fast().unstructure(obj)
+    return _converter().unstructure(obj)
 
 
 def from_dict(data: object, cls: type[T]) -> T:

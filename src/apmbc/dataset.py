@@ -305,45 +305,59 @@ class ResolutionTable(Sequence[Resolution]):
         return found if limit is None else found[:limit]
 
 
+def _as_tuple(records: Sequence[Any]) -> tuple[Any, ...]:
+    return records if isinstance(records, tuple) else tuple(records)
+
+
+_WRAP: dict[str, Callable[[Sequence[Any]], Any]] = {
+    "states": lambda records: StateTable(_as_tuple(records)),
+    "meetings": lambda records: MeetingTable(_as_tuple(records)),
+    "resolutions": lambda records: ResolutionTable(_as_tuple(records)),
+    "votes": _as_tuple,
+    "attendances": _as_tuple,
+    "statements": _as_tuple,
+}
+_TABLES = tuple(_WRAP)
+
+_Given = Sequence[Any] | Callable[[], Sequence[Any]]
+"""A table as given to :class:`Dataset`: its records, or a function that returns them."""
+
+
 class Dataset:
     """The whole record: States, meetings, resolutions, votes, attendances and statements.
 
     Build one with ``apmbc.load()`` (the bundled data), ``apmbc.load_json(path)``, or directly
-    from tuples of records. ``votes``, ``attendances`` and ``statements`` may each be given as a
-    zero-argument callable returning the records; it is then called on first use, once, under a
-    lock.
+    from sequences of records. Each table may also be given as a zero-argument callable that
+    returns its records; it is called on first use of that table, once, under a lock (the
+    bundled data reads each file only when its table is first used).
     """
 
-    __slots__ = (
-        "_lazy",
-        "_lock",
-        "_meetings",
-        "_metadata",
-        "_resolutions",
-        "_states",
-    )
+    __slots__ = ("_lock", "_metadata", "_tables")
 
     def __init__(
         self,
         *,
         metadata: Metadata,
-        states: Sequence[State] = (),
-        meetings: Sequence[Meeting] = (),
-        resolutions: Sequence[Resolution] = (),
+        states: Sequence[State] | Callable[[], Sequence[State]] = (),
+        meetings: Sequence[Meeting] | Callable[[], Sequence[Meeting]] = (),
+        resolutions: Sequence[Resolution] | Callable[[], Sequence[Resolution]] = (),
         votes: Sequence[Vote] | Callable[[], Sequence[Vote]] = (),
         attendances: Sequence[Attendance] | Callable[[], Sequence[Attendance]] = (),
         statements: Sequence[Statement] | Callable[[], Sequence[Statement]] = (),
     ) -> None:
         self._metadata = metadata
-        self._states = StateTable(tuple(states))
-        self._meetings = MeetingTable(tuple(meetings))
-        self._resolutions = ResolutionTable(tuple(resolutions))
-        self._lazy: dict[str, Any] = {
-            "votes": votes if callable(votes) else tuple(votes),
-            "attendances": attendances if callable(attendances) else tuple(attendances),
-            "statements": statements if callable(statements) else tuple(statements),
+        given: dict[str, _Given] = {
+            "states": states,
+            "meetings": meetings,
+            "resolutions": resolutions,
+            "votes": votes,
+            "attendances": attendances,
+            "statements": statements,
         }
-        self._lock = threading.Lock()
+        self._tables: dict[str, Any] = {
+            name: value if callable(value) else _WRAP[name](value) for name, value in given.items()
+        }
+        self._lock = threading.RLock()  # a table's reader may read another table
 
     # -- construction -------------------------------------------------------------------------
 
@@ -364,32 +378,43 @@ class Dataset:
         """The records as a :class:`~apmbc.models.Document`, the shape of a dataset JSON file."""
         return Document(
             metadata=self._metadata,
-            states=tuple(self._states),
-            meetings=tuple(self._meetings),
-            resolutions=tuple(self._resolutions),
+            states=tuple(self.states),
+            meetings=tuple(self.meetings),
+            resolutions=tuple(self.resolutions),
             votes=self.votes,
             attendances=self.attendances,
             statements=self.statements,
         )
 
     def replace(self, **changes: Any) -> Dataset:
-        """A new dataset with some tables (or the metadata) replaced; this one is unchanged."""
-        allowed = {"metadata", "states", "meetings", "resolutions", "votes", "attendances"}
-        allowed.add("statements")
-        unknown = set(changes) - allowed
+        """A new dataset with some tables (or the metadata) replaced; this one is unchanged.
+
+        Tables not replaced are shared with this dataset (read once for both).
+        """
+        unknown = set(changes) - {"metadata", *_TABLES}
         if unknown:
-            raise TypeError(f"replace() got unknown table(s): {', '.join(sorted(unknown))}")
-        current: dict[str, Any] = {
-            "metadata": self._metadata,
-            "states": tuple(self._states),
-            "meetings": tuple(self._meetings),
-            "resolutions": tuple(self._resolutions),
-            **self._lazy,
-        }
+            raise ArgumentTypeError(
+                f"replace() got unknown table(s): {', '.join(sorted(unknown))}; "
+                f"expected metadata or one of {', '.join(_TABLES)}"
+            )
+        current: dict[str, Any] = {"metadata": self._metadata}
+        for name in _TABLES:
+            value = self._tables[name]
+            current[name] = value if callable(value) else tuple(value)
         current.update(changes)
         return Dataset(**current)
 
     # -- tables -------------------------------------------------------------------------------
+
+    def _table(self, name: str) -> Any:
+        value = self._tables[name]
+        if callable(value):
+            with self._lock:
+                value = self._tables[name]
+                if callable(value):
+                    value = _WRAP[name](value())
+                    self._tables[name] = value
+        return value
 
     @property
     def metadata(self) -> Metadata:
@@ -399,32 +424,25 @@ class Dataset:
     @property
     def states(self) -> StateTable:
         """Every State, with ``get``, ``lookup`` and ``search``."""
-        return self._states
+        table: StateTable = self._table("states")
+        return table
 
     @property
     def meetings(self) -> MeetingTable:
         """Every meeting, with ``get``, ``lookup`` and ``search``."""
-        return self._meetings
+        table: MeetingTable = self._table("meetings")
+        return table
 
     @property
     def resolutions(self) -> ResolutionTable:
         """Every recorded vote, with ``get``, ``lookup`` and ``search`` (by session and forum,
         or by symbol)."""
-        return self._resolutions
-
-    def _table(self, name: str) -> Any:
-        value = self._lazy[name]
-        if callable(value):
-            with self._lock:
-                value = self._lazy[name]
-                if callable(value):
-                    value = tuple(value())
-                    self._lazy[name] = value
-        return value
+        table: ResolutionTable = self._table("resolutions")
+        return table
 
     @property
     def votes(self) -> tuple[Vote, ...]:
-        """One record per State and resolution; absences included."""
+        """One record per State and recorded vote; absences included."""
         votes: tuple[Vote, ...] = self._table("votes")
         return votes
 
@@ -448,11 +466,11 @@ class Dataset:
         Case and accents do not matter. Raises :class:`~apmbc.errors.UnknownStateError`, whose
         message suggests the closest names, when nothing matches.
         """
-        return self._states.lookup(key)
+        return self.states.lookup(key)
 
     def meeting(self, key: str) -> Meeting:
         """The meeting ``key`` names (``13MSP``, ``1RC``, ``First Review Conference``...)."""
-        return self._meetings.lookup(key)
+        return self.meetings.lookup(key)
 
     def resolution(self, session: int, forum: Forum | str = Forum.PLENARY) -> Resolution:
         """The resolution vote of ``session`` in ``forum`` (``plenary`` or ``first_committee``).
@@ -462,7 +480,7 @@ class Dataset:
         """
         if isinstance(session, bool) or not isinstance(session, int):
             raise ArgumentTypeError(f"session must be a whole number, not {session!r}")
-        return self._resolutions.lookup((session, as_forum(forum)))
+        return self.resolutions.lookup((session, as_forum(forum)))
 
     # -- queries (implemented in apmbc.queries) ---------------------------------------------------
 
@@ -531,8 +549,8 @@ class Dataset:
 
     def __repr__(self) -> str:
         return (
-            f"<Dataset {self._metadata.data_version}: {len(self._states)} states, "
-            f"{len(self._meetings)} meetings, {len(self._resolutions)} resolutions, "
+            f"<Dataset {self._metadata.data_version}: {len(self.states)} states, "
+            f"{len(self.meetings)} meetings, {len(self.resolutions)} resolutions, "
             f"{len(self.votes)} votes, {len(self.attendances)} attendances, "
             f"{len(self.statements)} statements>"
         )

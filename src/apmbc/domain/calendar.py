@@ -23,6 +23,7 @@ import re
 
 import attrs
 
+from apmbc.domain._lazy import lazy_compile
 from apmbc.domain.numbers import ordinal
 from apmbc.errors import ArgumentError, ArgumentTypeError
 
@@ -122,7 +123,7 @@ def date_in_session(day: _dt.date, session: int) -> bool:
 
 # -- sessions written in words ---------------------------------------------------------------
 
-_SESSION_WORDS = re.compile(
+_SESSION_WORDS = lazy_compile(
     r"\b(?P<words>[A-Za-z]{3,12}(?:[-‐‑ ][A-Za-z]{3,12})?)\s+session\b"
     r"|\b(?P<num>\d{1,2})(?:st|nd|rd|th)\s+session\b"
     r"|\bsession\s+(?P<after>\d{1,2})\b",

@@ -15,6 +15,7 @@ import re
 
 import attrs
 
+from apmbc.domain._lazy import lazy_compile
 from apmbc.errors import ArgumentError, ArgumentTypeError
 
 __all__ = ["FoundDate", "FoundYears", "find_dates", "find_years", "to_date"]
@@ -96,13 +97,13 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DATE = re.compile(
+_DATE = lazy_compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
     r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))\b",
     re.IGNORECASE,
 )
-_YEARS = re.compile(
+_YEARS = lazy_compile(
     r"(?<![\d/.\-–—])(?P<first>19[4-9]\d|20\d\d)"
     r"(?:\s?[-–—/]\s?(?P<last>19[4-9]\d|20\d\d|\d\d))?(?![\d/])"
 )

@@ -17,6 +17,7 @@ import re
 
 import attrs
 
+from apmbc.domain._lazy import lazy_compile
 from apmbc.domain.numbers import ORDINAL_PATTERN, ordinal
 from apmbc.errors import ArgumentError
 from apmbc.models import MeetingKind
@@ -31,14 +32,14 @@ __all__ = [
 ]
 
 _SUFFIX = {MeetingKind.MSP: "MSP", MeetingKind.REVIEW_CONFERENCE: "RC"}
-_CODE = re.compile(r"(\d{1,2})(MSP|RC)")
+_CODE = lazy_compile(r"(\d{1,2})(MSP|RC)")
 _CODE_TEXT = r"(?P<num>\d{1,2})\s?(?P<abbr>MSP|RC)(?![A-Za-z])"
 _NAME_TEXT = (
     rf"(?P<ord>{ORDINAL_PATTERN})\s+"
     r"(?P<kind>Meetings?\s+of\s+(?:the\s+)?States?[-\s]Parties|Review\s+Conference)\b"
 )
-_AT = re.compile(rf"(?:the\s+)?(?:{_CODE_TEXT}|{_NAME_TEXT})", re.IGNORECASE)
-_ANYWHERE = re.compile(rf"(?<![0-9A-Za-z])(?:{_CODE_TEXT}|{_NAME_TEXT})", re.IGNORECASE)
+_AT = lazy_compile(rf"(?:the\s+)?(?:{_CODE_TEXT}|{_NAME_TEXT})", re.IGNORECASE)
+_ANYWHERE = lazy_compile(rf"(?<![0-9A-Za-z])(?:{_CODE_TEXT}|{_NAME_TEXT})", re.IGNORECASE)
 
 
 def meeting_code(number: int, kind: MeetingKind | str) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from apmbc.domain._lazy import lazy_compile
+
 __all__ = ["ORDINAL_PATTERN", "ordinal", "roman"]
 
 _UNITS = str.split("first second third fourth fifth sixth seventh eighth ninth")
@@ -43,7 +45,7 @@ def _ordinal_table() -> dict[str, int]:
 
 
 _ORDINALS = _ordinal_table()
-_NUMERIC_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
+_NUMERIC_ORDINAL = lazy_compile(r"(\d{1,2})(?:st|nd|rd|th)")
 
 ORDINAL_PATTERN = r"(?:\d{1,2}(?:st|nd|rd|th)|[A-Za-z]{3,12}(?:[-‐‑ ][A-Za-z]{3,12})?)"
 """A regular expression (no groups) for one ordinal: ``21st`` or ``Twenty-first``; check the
@@ -66,7 +68,7 @@ def ordinal(words: str) -> int | None:
     return _ORDINALS.get(key)
 
 
-_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", re.IGNORECASE)
+_ROMAN = lazy_compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", re.IGNORECASE)
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
 

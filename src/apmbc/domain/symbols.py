@@ -26,6 +26,7 @@ import re
 
 import attrs
 
+from apmbc.domain._lazy import lazy_compile
 from apmbc.domain.calendar import session_of_date
 from apmbc.domain.numbers import roman
 from apmbc.models import Forum
@@ -103,7 +104,7 @@ _SECTION = (
 _SESSION = r"(?:(?P<sess>\d{1,3})|(?P<sp>ES|S)-(?P<spn>\d{1,2}))"
 _ROMAN = r"(?:(?P<rsp>ES|S)-)?(?P<rom>[IVXLC]{1,8})"
 _PATTERNS: tuple[tuple[SymbolKind, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
+    (kind, lazy_compile(pattern, re.IGNORECASE))
     for kind, pattern in (
         (SymbolKind.RESOLUTION, rf"A/RES/{_SESSION}/(?P<num>\d{{1,4}}){_SECTION}"),
         (
@@ -119,8 +120,8 @@ _PATTERNS: tuple[tuple[SymbolKind, re.Pattern[str]], ...] = tuple(
         (SymbolKind.RESOLUTION, r"S/RES/(?P<num>\d{1,5})\s*\(\s*(?P<year>\d{4})\s*\)"),
     )
 )
-_GA_DOCUMENT = re.compile(rf"A/(?:C\.(?P<com>\d)/)?{_SESSION}/\S.*", re.IGNORECASE)
-_ORGAN = re.compile(r"(?P<organ>[A-Z]{1,4})/\S", re.IGNORECASE)
+_GA_DOCUMENT = lazy_compile(rf"A/(?:C\.(?P<com>\d)/)?{_SESSION}/\S.*", re.IGNORECASE)
+_ORGAN = lazy_compile(r"(?P<organ>[A-Z]{1,4})/\S", re.IGNORECASE)
 
 
 def _special(kind: str | None, number: str | int | None) -> str | None:
@@ -253,7 +254,7 @@ def forum_of_symbol(raw: str) -> Forum | None:
 
 # -- symbols in running text ----------------------------------------------------------------------
 
-_IN_TEXT = re.compile(
+_IN_TEXT = lazy_compile(
     r"(?<![\w/.])(?:"
     r"A/RES/(?:\d{1,3}|E?S-\d{1,2})/\d{1,4}(?:\s?\[[A-Z]{1,2}\]|\s?\([A-Z]{1,2}\)"
     r"|\s?[A-Z]{1,2}(?![A-Za-z0-9/]))?"

@@ -1,14 +1,15 @@
 """The bundled dataset: ``load()`` reads the package data once per process, thread-safely.
 
-States, meetings and resolutions are read at once (lookups need them); attendances, statements
-and the 5,557 per-State votes (kept as compact CSV rows) become records on first access.
+``load()`` reads the metadata; each table (States, meetings, resolutions, votes, attendances,
+statements) is read from its file when it is first used, once, so that a script pays only for
+the tables it touches. The 5,557 per-State votes are kept as compact CSV rows.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import threading
-from pathlib import Path
 from typing import Any
 
 from apmbc.convert import structure
@@ -30,14 +31,15 @@ __all__ = ["DATA_VERSION", "load"]
 
 _LOCK = threading.Lock()
 _CACHE: Dataset | None = None
-# The data files sit next to this module in the installed package (wheels are installed
+# The data files sit in the package's data/ folder (wheels are installed
 # unzipped). Reading them with open() rather than importlib.resources saves about 5 ms of imports
 # on every load(), a fifth of the load budget.
-_DATA = Path(__file__).resolve().parents[1] / "data"
+_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 
 
 def _text(name: str) -> str:
-    return (_DATA / name).read_text(encoding="utf-8")
+    with open(os.path.join(_DATA, name), encoding="utf-8") as handle:
+        return handle.read()
 
 
 def _json(name: str, cls: Any) -> Any:
@@ -74,9 +76,9 @@ def _votes() -> tuple[Vote, ...]:
 def _read() -> Dataset:
     return Dataset(
         metadata=_json("metadata.json", Metadata),
-        states=_json("states.json", tuple[State, ...]),
-        meetings=_json("meetings.json", tuple[Meeting, ...]),
-        resolutions=_json("resolutions.json", tuple[Resolution, ...]),
+        states=lambda: _json("states.json", tuple[State, ...]),
+        meetings=lambda: _json("meetings.json", tuple[Meeting, ...]),
+        resolutions=lambda: _json("resolutions.json", tuple[Resolution, ...]),
         votes=_votes,
         attendances=lambda: _json("attendances.json", tuple[Attendance, ...]),
         statements=lambda: _json("statements.json", tuple[Statement, ...]),

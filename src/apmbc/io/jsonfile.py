@@ -11,7 +11,8 @@ import json
 import os
 from typing import IO, Any, cast
 
-from apmbc.convert import _json_type, structure, to_dict
+from apmbc._structure import json_type
+from apmbc.convert import structure, to_dict
 from apmbc.dataset import Dataset
 from apmbc.errors import ArgumentTypeError, DataValidationError, ParseError, Problem
 from apmbc.io._files import MAX_JSON_BYTES, decode, read_bytes, write_atomic
@@ -100,7 +101,7 @@ def load_json(source: PathOrFile) -> Dataset:
 
 def _dataset_from(data: Any, name: str) -> Dataset:
     if not isinstance(data, dict):
-        kind = _json_type(data)
+        kind = json_type(data)
         raise DataValidationError([Problem("", f"expected a JSON object, got {kind}")], source=name)
     return Dataset.from_document(structure(data, Document, source=name))
 
