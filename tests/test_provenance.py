@@ -267,6 +267,8 @@ def test_bad_kinds_and_tables_are_named() -> None:
         ds.with_source_kinds(3)  # type: ignore[arg-type]
     with pytest.raises(apmbc.UnknownTableError, match="'vote'"):
         ds.with_source_kinds("news", tables="vote")
+    with pytest.raises(apmbc.ArgumentTypeError, match="tables must be"):
+        ds.with_source_kinds("news", tables=3)  # type: ignore[arg-type]
 
 
 # -- 3. what the data does not know about attendance -------------------------------------------

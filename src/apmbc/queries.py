@@ -443,7 +443,12 @@ def _kinds(kinds: SourceKind | str | Iterable[SourceKind | str]) -> frozenset[So
 def _tables(tables: str | Iterable[str] | None) -> tuple[str, ...]:
     if tables is None:
         return SOURCED_TABLES
-    names = [tables] if isinstance(tables, str) else list(tables)
+    try:
+        names = [tables] if isinstance(tables, str) else list(tables)
+    except TypeError:
+        raise ArgumentTypeError(
+            f"tables must be a table name or several, not {type(tables).__name__}"
+        ) from None
     for name in names:
         if name not in SOURCED_TABLES:
             raise UnknownTableError(name, SOURCED_TABLES)
