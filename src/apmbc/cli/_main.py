@@ -90,7 +90,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _json_flag(p)
     p.set_defaults(handler=commands.meetings)
 
-    p = sub.add_parser("meeting", help="one meeting and who is recorded attending it")
+    p = sub.add_parser("meeting", help="one meeting: States recorded attending, absent, or unknown")
     p.add_argument("key", metavar="MEETING", help="code or name (e.g. 13MSP, 1RC)")
     _json_flag(p)
     p.set_defaults(handler=commands.meeting)
@@ -103,14 +103,14 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "coverage",
-        help="what the data knows and does not know, and the kinds of source it rests on",
+        help="what the data knows, does not know, and rests on",
     )
     _json_flag(p)
     p.set_defaults(handler=coverage)
 
     p = sub.add_parser(
         "cite",
-        help="how to cite apmbc and the data in use (package and data versions)",
+        help="how to cite apmbc and the data in use (both versions)",
     )
     p.add_argument("--format", choices=CITATION_FORMATS, default="text", help="default: text")
     _json_flag(p, "the citation's facts, and both formats, as JSON")
