@@ -7,13 +7,16 @@ date in data-raw/ stops the build with its path), sorted into a stable order and
 canonical JSON or CSV. The facts read from State profile pages (data-raw/profiles.json) are
 added with ``apmbc.merge``, which must find no conflict. Votes are stored compactly (one CSV
 row per State and resolution, each source once) and become ``Vote`` records only when asked
-for. ``--check`` builds into a temporary folder and fails if the committed package data differs.
+for. Every source then gets a kind and a retrieval date from the rules of data-raw/provenance.json
+(see :func:`with_provenance`). ``--check`` builds into a temporary folder and fails if the
+committed package data differs.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import filecmp
 import io
 import json
@@ -22,6 +25,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+import attrs
 
 from apmbc import (
     Attendance,
@@ -31,6 +37,7 @@ from apmbc import (
     Profile,
     Resolution,
     Source,
+    SourceKind,
     State,
     Statement,
     Vote,
@@ -42,6 +49,7 @@ from apmbc.convert import structure
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data-raw"
+PROVENANCE = RAW / "provenance.json"
 OUT = ROOT / "src" / "apmbc" / "data"
 FILES = (
     "metadata.json",
@@ -88,6 +96,7 @@ def build(out: Path) -> None:
         statements=_read("statements.json", tuple[Statement, ...]),
     )
     ds = _merge_profiles(ds)
+    ds = with_provenance(ds, load_rules())
 
     states_out = sorted(ds.states, key=lambda s: s.code)
     meetings = sorted(ds.meetings, key=_meeting_order)
@@ -132,6 +141,145 @@ def _merge_profiles(ds: Dataset) -> Dataset:
             raise SystemExit(f"{where}: " + "; ".join(lines))
         ds = result.dataset
     return ds
+
+
+# -- provenance: every source's kind and retrieval date (data-raw/provenance.json) ------------
+
+
+@attrs.frozen
+class Rule:
+    """One rule of data-raw/provenance.json: which sources it matches, and what it gives them."""
+
+    where: str
+    """The rule's place in the file, e.g. ``kinds[3]``, for messages."""
+    host: str | None
+    path: str | None
+    citation: str | None
+    value: Any
+    """A :class:`SourceKind` (a kind rule) or a ``datetime.date`` (a retrieval rule)."""
+
+    def specificity(self, source: Source) -> tuple[int, int] | None:
+        """How closely the rule matches ``source`` (more is closer), or ``None`` if it does not."""
+        if source.url:
+            if self.host is None:
+                return None
+            parts = urlsplit(source.url)
+            host = (parts.hostname or "").lower().removeprefix("www.")
+            if host != self.host and not host.endswith("." + self.host):
+                return None
+            if self.path is not None and not parts.path.startswith(self.path):
+                return None
+            return (len(self.host), len(self.path or ""))
+        if self.citation is None or not (source.citation or "").startswith(self.citation):
+            return None
+        return (len(self.citation), 0)
+
+
+@attrs.frozen
+class Rules:
+    """The kind rules and the retrieval rules, with the default retrieval date."""
+
+    kinds: tuple[Rule, ...]
+    retrieved: tuple[Rule, ...]
+    default_retrieved: dt.date
+
+
+def _rule(entry: Any, where: str, field: str) -> Rule:
+    if not isinstance(entry, dict):
+        raise SystemExit(f"{where}: a rule is an object")
+    allowed = {"host", "path", "citation", field, "why"}
+    extra = set(entry) - allowed
+    if extra:
+        raise SystemExit(f"{where}: unknown key(s) {', '.join(sorted(extra))}")
+    if ("host" in entry) == ("citation" in entry):
+        raise SystemExit(f"{where}: a rule matches either a host or a citation")
+    if "path" in entry and "host" not in entry:
+        raise SystemExit(f"{where}: a path needs a host")
+    if not str(entry.get("why") or "").strip():
+        raise SystemExit(f"{where}: every rule says why")
+    try:
+        value: Any = (
+            SourceKind(entry["kind"]) if field == "kind" else dt.date.fromisoformat(entry["date"])
+        )
+    except (KeyError, ValueError, TypeError):
+        raise SystemExit(f"{where}: missing or invalid {field!r}") from None
+    host = entry.get("host")
+    return Rule(
+        where=where,
+        host=host.lower().removeprefix("www.") if host else None,
+        path=entry.get("path"),
+        citation=entry.get("citation"),
+        value=value,
+    )
+
+
+def load_rules(path: Path = PROVENANCE) -> Rules:
+    """The rules of data-raw/provenance.json; a malformed or repeated rule stops the build."""
+    where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    data = json.loads(path.read_text(encoding="utf-8"))
+    kinds = tuple(_rule(e, f"{where}: kinds[{i}]", "kind") for i, e in enumerate(data["kinds"]))
+    retrieved = data["retrieved"]
+    dates = tuple(
+        _rule(e, f"{where}: retrieved.rules[{i}]", "date") for i, e in enumerate(retrieved["rules"])
+    )
+    for rules in (kinds, dates):
+        seen: dict[tuple[Any, ...], str] = {}
+        for rule in rules:
+            key = (rule.host, rule.path, rule.citation)
+            if key in seen:
+                raise SystemExit(f"{rule.where}: matches the same sources as {seen[key]}")
+            seen[key] = rule.where
+    return Rules(
+        kinds=kinds,
+        retrieved=dates,
+        default_retrieved=dt.date.fromisoformat(retrieved["default"]["date"]),
+    )
+
+
+def best_rule(rules: Sequence[Rule], source: Source) -> Rule | None:
+    """The most specific of ``rules`` that matches ``source``, or ``None``."""
+    scored = [(s, r) for r in rules if (s := r.specificity(source)) is not None]
+    return max(scored, key=lambda item: item[0])[1] if scored else None
+
+
+def fill_source(source: Source, rules: Rules) -> Source:
+    """``source`` with its kind and retrieval date from the rules, where it gives none."""
+    kind = source.kind
+    if kind is None:
+        rule = best_rule(rules.kinds, source)
+        if rule is None:
+            raise SystemExit(
+                f"{PROVENANCE.relative_to(ROOT)}: no kind rule matches the source {source}; add one"
+            )
+        kind = rule.value
+    retrieved = source.retrieved
+    if retrieved is None:
+        dated = best_rule(rules.retrieved, source)
+        retrieved = dated.value if dated is not None else rules.default_retrieved
+    return attrs.evolve(source, kind=kind, retrieved=retrieved)
+
+
+def with_provenance(ds: Dataset, rules: Rules) -> Dataset:
+    """``ds`` with every :class:`Source` of every record (nested ones too) given a kind and a
+    retrieval date by :func:`fill_source`."""
+    filled: dict[Source, Source] = {}
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, Source):
+            if value not in filled:
+                filled[value] = fill_source(value, rules)
+            return filled[value]
+        if isinstance(value, tuple):
+            return tuple(walk(v) for v in value)
+        if attrs.has(type(value)):
+            changes = {f.name: walk(getattr(value, f.name)) for f in attrs.fields(type(value))}
+            return attrs.evolve(value, **changes)
+        return value
+
+    tables = ("states", "meetings", "resolutions", "votes", "attendances", "statements")
+    return ds.replace(
+        metadata=walk(ds.metadata), **{name: walk(tuple(getattr(ds, name))) for name in tables}
+    )
 
 
 def _read_votes(

@@ -29,10 +29,15 @@ for each UN General Assembly session, each meeting and each State. "unknown" mea
 source read so far gives the fact; it does not mean that the fact is zero or false. The
 {{doc}}`data-sources` page explains where the data comes from and the known gaps.
 
+- **Summary**: per table, facts a source may or may not give, with how many are known and
+  unknown, and how many records cite each kind of source (the UN, the Convention, a government,
+  Landmine Monitor, an NGO, news, a data set, other). `apmbc coverage` prints the same numbers.
 - **Resolutions and votes by session**: one row per session and forum (plenary or First
   Committee) with the tally and the number of per-State votes recorded.
-- **Meetings**: dates, city, president, and how many attendance facts (attended / absent) are
-  recorded. Attendance facts are only kept for States that were not party at the time.
+- **Meetings**: dates, city, president, and among the States not bound by the Convention on
+  the meeting's first day how many are recorded attending, recorded absent, and unknown (no
+  record either way). Attendance facts are only kept for States that were not party at the
+  time; a State whose sources disagree counts as attending and as absent.
 - **States**: treaty dates, the entry into force only where a source states it (otherwise the
   Article 17 rule gives it), and how many votes, attendance facts and statements are recorded.
 

@@ -9,7 +9,7 @@ tuples; ``states``, ``meetings`` and ``resolutions`` are sequences with ``get`` 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from apmbc import queries
@@ -30,6 +30,7 @@ from apmbc.models import (
     Meeting,
     Metadata,
     Resolution,
+    SourceKind,
     State,
     Statement,
     TimelineEvent,
@@ -510,6 +511,40 @@ class Dataset:
         bool, and :meth:`attendance` for the facts behind the answer.
         """
         return queries.has_attended_review_conference(self, state)
+
+    def has_attended_as_observer(self, state: State | str) -> bool | None:
+        """Whether the State has attended a formal meeting as an observer: ``True``, ``False``
+        when the records settle every formal meeting held, ``None`` when they do not.
+
+        See :func:`apmbc.queries.has_attended_as_observer`.
+        """
+        return queries.has_attended_as_observer(self, state)
+
+    def meeting_attendance(self, meeting: Meeting | str) -> queries.MeetingAttendance:
+        """The States not bound on the meeting's first day, in three groups: recorded attending,
+        recorded absent, and unknown (see :func:`apmbc.queries.meeting_attendance`).
+
+        >>> import apmbc
+        >>> apmbc.load().meeting_attendance("5RC")
+        MeetingAttendance(meeting='5RC', attended=2, absent=0, unknown=31, disputed=0)
+        """
+        return queries.meeting_attendance(self, meeting)
+
+    def with_source_kinds(
+        self,
+        kinds: SourceKind | str | Iterable[SourceKind | str],
+        *,
+        only: bool = False,
+        tables: str | Iterable[str] | None = None,
+    ) -> Dataset:
+        """A dataset keeping the records with a source of ``kinds`` (``only=True``: every source
+        of those kinds); see :func:`apmbc.queries.with_source_kinds`.
+
+        >>> import apmbc
+        >>> apmbc.load().with_source_kinds("news", only=True, tables="votes").votes
+        ()
+        """
+        return queries.with_source_kinds(self, kinds, only=only, tables=tables)
 
     def status_on(self, state: State | str, when: date | str) -> TreatyStatus:
         """The State's status on a date, by Articles 17 and 20.

@@ -217,15 +217,33 @@ def meetings(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
     return 0
 
 
+def _codes_lines(label: str, codes: tuple[str, ...] | None) -> list[str]:
+    if codes is None:
+        return [f"  {label}: cannot be told (the meeting's date is unknown)"]
+    head = f"  {label} ({len(codes)}): "
+    return textwrap.wrap(
+        head + (" ".join(codes) or NONE), width=88, subsequent_indent=" " * len(head)
+    )
+
+
 def meeting(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
-    """``apmbc meeting CODE``: one meeting and the attendance facts recorded about it."""
+    """``apmbc meeting CODE``: one meeting, and who the records show attending it among the
+    States not bound on its first day: attended, absent and unknown, with counts."""
     record = ds.meeting(args.key)
     row = next(r for r in apmbc.to_records(ds, "meetings") if r["code"] == record.code)
-    facts = [a for a in ds.attendances if a.meeting == record.code]
-    observers = sorted({a.state for a in facts if a.attended})
-    absent = sorted({a.state for a in facts if not a.attended})
+    att = ds.meeting_attendance(record)
     if args.json:
-        emit_json({**row, "attended": observers, "recorded_absent": absent})
+        emit_json(
+            {
+                **row,
+                "attended": list(att.attended),
+                "recorded_absent": list(att.absent),
+                "unknown": None if att.unknown is None else list(att.unknown),
+                "disputed": list(att.disputed),
+                "not_bound": None if att.not_bound is None else list(att.not_bound),
+                "attendance_counts": att.counts(),
+            }
+        )
         return 0
     lines = [f"{record.code}: {record.name}"]
     lines += align(
@@ -236,11 +254,19 @@ def meeting(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
         ],
         indent="  ",
     )
+    if att.not_bound is None:
+        head = "States not bound by the Convention: unknown (the meeting's date is unknown)"
+    else:
+        head = f"States not bound by the Convention on {text(att.day)} ({len(att.not_bound)}):"
     lines += [
         "",
-        f"States not party recorded attending ({len(observers)}): {' '.join(observers) or NONE}",
-        f"States not party recorded absent ({len(absent)}): {' '.join(absent) or NONE}",
+        head,
+        *_codes_lines("recorded attending", att.attended),
+        *_codes_lines("recorded absent", att.absent),
+        *_codes_lines("unknown, no record", att.unknown),
     ]
+    if att.disputed:
+        lines += _codes_lines("sources disagree, in both lists", att.disputed)
     emit(lines)
     return 0
 

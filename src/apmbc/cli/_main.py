@@ -19,6 +19,9 @@ from typing import Any
 
 import apmbc
 from apmbc.cli import _commands as commands, _files as files
+from apmbc.cli._cite import cite
+from apmbc.cli._coverage import coverage
+from apmbc.output import CITATION_FORMATS
 
 __all__ = ["main"]
 
@@ -36,6 +39,7 @@ examples:
   apmbc votes --session 77 --position abstain
   apmbc status-on 1999-03-01 --status party
   apmbc export votes --format csv -o votes.csv
+  apmbc cite --format bibtex
 """
 
 
@@ -86,7 +90,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _json_flag(p)
     p.set_defaults(handler=commands.meetings)
 
-    p = sub.add_parser("meeting", help="one meeting and who is recorded attending it")
+    p = sub.add_parser("meeting", help="one meeting: States recorded attending, absent, or unknown")
     p.add_argument("key", metavar="MEETING", help="code or name (e.g. 13MSP, 1RC)")
     _json_flag(p)
     p.set_defaults(handler=commands.meeting)
@@ -96,6 +100,21 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", choices=_STATUSES, help="list only States with this status")
     _json_flag(p)
     p.set_defaults(handler=commands.status_on)
+
+    p = sub.add_parser(
+        "coverage",
+        help="what the data knows, does not know, and rests on",
+    )
+    _json_flag(p)
+    p.set_defaults(handler=coverage)
+
+    p = sub.add_parser(
+        "cite",
+        help="how to cite apmbc and the data in use (both versions)",
+    )
+    p.add_argument("--format", choices=CITATION_FORMATS, default="text", help="default: text")
+    _json_flag(p, "the citation's facts, and both formats, as JSON")
+    p.set_defaults(handler=cite)
 
     p = sub.add_parser("export", help="a tidy table as CSV or JSON")
     p.add_argument("table", choices=_TABLES)

@@ -18,8 +18,15 @@ from apmbc.output._text import plain
 
 if TYPE_CHECKING:
     from apmbc.dataset import Dataset
+    from apmbc.queries import MeetingAttendance
 
-__all__ = ["dataset_html", "meeting_html", "resolution_html", "state_html"]
+__all__ = [
+    "dataset_html",
+    "meeting_attendance_html",
+    "meeting_html",
+    "resolution_html",
+    "state_html",
+]
 
 UNKNOWN = "—"
 """What an unknown (``None``) value shows as."""
@@ -119,6 +126,27 @@ def meeting_html(meeting: Meeting) -> str:
             ("Sources", len(meeting.sources)),
         ],
     )
+
+
+def _group(codes: tuple[str, ...] | None) -> str | None:
+    if codes is None:
+        return None
+    return f"{len(codes)}: {' '.join(codes)}" if codes else "0"
+
+
+def meeting_attendance_html(att: MeetingAttendance) -> str:
+    """Attendance at one meeting as an HTML table: the States not bound on its first day,
+    recorded attending, recorded absent, and unknown, each with its count."""
+    rows: list[tuple[str, object]] = [
+        ("First day", att.day),
+        ("States not bound", None if att.not_bound is None else len(att.not_bound)),
+        ("Recorded attending", _group(att.attended)),
+        ("Recorded absent", _group(att.absent)),
+        ("Unknown (no record)", _group(att.unknown)),
+    ]
+    if att.disputed:
+        rows.append(("Sources disagree", f"{_group(att.disputed)} (in both groups)"))
+    return _table(f"Attendance at {att.meeting}", rows)
 
 
 def resolution_html(resolution: Resolution) -> str:
