@@ -45,6 +45,7 @@ __all__ = [
 DEFAULT: Callable[[str], bool] = is_convention_title
 """The default title filter of :func:`load_undl_csv`: the Convention's annual resolutions."""
 
+
 def _state_provider(states: StateTable | Dataset | None) -> Callable[[], StateTable]:
     if states is None:
 
