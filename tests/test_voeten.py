@@ -464,6 +464,26 @@ def test_paragraph_and_amendment_votes_are_other_roll_calls(tmp_path: Path) -> N
     }
 
 
+def test_the_conventions_resolution_comes_first_in_its_session(tmp_path: Path) -> None:
+    rows = [
+        row(901, 3, rcid=90, unres="R/52/10", descr=OTHER),
+        row(901, 1, rcid=101),
+        row(901, 2, rcid=80, session=51, unres="R/51/5", date="1997-06-01", descr=OTHER),
+    ]
+    ds = load_voeten_csv(write(tmp_path / "v.csv", rows), states=STATES, title_filter=None)
+    assert [(r.session, r.record) for r in ds.resolutions] == [
+        (51, "voeten:80"),
+        (52, None),
+        (52, "voeten:90"),
+    ]
+    assert ds.resolution(52).convention is True
+    assert [(v.session, v.record) for v in ds.votes] == [
+        (51, "voeten:80"),
+        (52, None),
+        (52, "voeten:90"),
+    ]
+
+
 def test_the_session_from_the_symbol_or_the_date(tmp_path: Path) -> None:
     header = ("rcid", "ccode", "vote", "date", "unres", "descr")
     rows = [

@@ -500,7 +500,7 @@ class _Reader:
             )
         ordered = sorted(self.groups.values(), key=lambda g: (g.session, _rcid_order(g.rcid)))
         convention_of: dict[int, _RollCall] = {}
-        resolutions: list[Resolution] = []
+        finished: list[tuple[tuple[int, bool, tuple[int, str]], Resolution]] = []
         votes: list[Vote] = []
         for group in ordered:
             convention = False
@@ -514,16 +514,18 @@ class _Reader:
                         f"({self.prefix}:{group.rcid})"
                     )
             resolution, group_notes, group_votes = self._finish(group, convention)
-            resolutions.append(resolution)
+            # The Convention's resolution first in its session: ds.resolution(session) finds it.
+            finished.append(((group.session, not convention, _rcid_order(group.rcid)), resolution))
             votes.extend(group_votes)
             notes.extend(group_notes)
+        resolutions = [resolution for _, resolution in sorted(finished, key=lambda f: f[0])]
         table = self.states.loaded
         states = tuple(s for s in table if s.code in self._used) if table is not None else ()
         return Dataset(
             metadata=self.metadata(notes),
             states=states,
             resolutions=tuple(resolutions),
-            votes=tuple(votes),
+            votes=tuple(sorted(votes, key=lambda v: (v.session, v.record is not None))),
         )
 
 
