@@ -32,6 +32,7 @@ from apmbc import (
     Tally,
     VotePosition,
 )
+from apmbc.domain.dates import ambiguous_date
 from apmbc.domain.symbols import SymbolKind, parse_roll_call_symbol
 from apmbc.domain.titles import CONVENTION_TITLE, RESOLUTION_TITLE
 from apmbc.io.rollcalls import DEFAULT, VOETEN_COLUMNS, VOETEN_VOTE_CODES, load_voeten_csv
@@ -131,6 +132,27 @@ def test_roll_call_symbols(raw: str, text: str, kind: SymbolKind, session: int |
 @pytest.mark.parametrize("raw", ["", "   ", "NA", "MISSING_DATA"])
 def test_roll_call_symbols_that_are_none(raw: str) -> None:
     assert parse_roll_call_symbol(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("07/12/2022", True),  # 7 December, or July 12
+        ("12/9/1997", True),
+        ("7.12.2022", True),
+        ("7-12-2022", True),
+        ("2022-12-07", False),
+        ("25/12/2022", False),  # only one way round
+        ("12/25/2022", False),
+        ("05/05/2022", False),  # the same either way
+        ("07/12-2022", False),  # mixed separators: no date in figures
+        ("7 December 2022", False),
+        ("", False),
+        ("NA", False),
+    ],
+)
+def test_ambiguous_dates(text: str, expected: bool) -> None:
+    assert ambiguous_date(text) is expected
 
 
 # -- cells --------------------------------------------------------------------------------------
@@ -513,6 +535,31 @@ def test_cross_checks_are_noted(tmp_path: Path) -> None:
     assert "names session 54, the session column 53" in notes53
     assert "falls outside session 53's window" in notes53
     assert any(n.startswith("A/RES/52/38 A (rcid 101, session 52): ") for n in ds.metadata.notes)
+
+
+def test_an_ambiguous_date_is_left_unknown(tmp_path: Path) -> None:
+    ds = load_voeten_csv(write(tmp_path / "v.csv", [row(901, 1, date="12/9/1997")]), states=STATES)
+    assert ds.resolution(52).date is None
+    assert "the date '12/9/1997' reads day first or month first" in ds.resolution(52).notes[0]
+    either = load_voeten_csv(
+        write(tmp_path / "w.csv", [row(901, 1, date="9/12/1997")]), states=STATES
+    )
+    assert either.resolution(52).date is None  # 9 December or September 12: still both
+    month_first = load_voeten_csv(
+        write(tmp_path / "x.csv", [row(901, 1, date="12/25/1997")]), states=STATES
+    )
+    assert month_first.resolution(52).date == dt.date(1997, 12, 25)
+
+
+def test_a_tab_separated_file(tmp_path: Path) -> None:
+    path = tmp_path / "UNVotes.tab"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(VOETEN_COLUMNS)
+        writer.writerows([row(901, 1, name="Freedonia, Republic of"), row(902, 7)])
+    ds = load_voeten_csv(path, states=STATES)
+    assert positions(ds) == {("XFR", 52): VotePosition.YES}
+    assert any(n.startswith("UNVotes.tab:3:4: ") for n in ds.metadata.notes)
 
 
 def test_a_roll_call_of_only_non_members_has_an_unknown_tally(tmp_path: Path) -> None:

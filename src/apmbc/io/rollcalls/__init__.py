@@ -12,8 +12,9 @@ tables of the unvotes R package, read into a :class:`~apmbc.dataset.Dataset`.
 
 Which table a file holds is recognised from its header line (column names folded, with aliases
 such as ``Country``/``country`` or ``unres``/``resolution``); a file of another kind is a
-:class:`~apmbc.errors.ParseError` saying what it is. Both readers share the title filter of
-:func:`apmbc.load_undl_csv`.
+:class:`~apmbc.errors.ParseError` saying what it is. Files may be comma-separated or
+tab-separated (the ``.tab`` files Harvard Dataverse serves). Both readers share the title filter
+of :func:`apmbc.load_undl_csv`.
 
 Identity: the Convention's annual resolution is known by its session (``convention=True``,
 ``record=None``). Any other roll call, read with ``title_filter=None`` or another filter, is
@@ -100,7 +101,9 @@ def load_voeten_csv(
       ``strict=True`` it is a :class:`~apmbc.errors.ParseError`.
 
     Vote codes 1, 2, 3 and 8 are yes, abstain, no and absent; 9 (not a member then) gives no
-    record at all, and the notes count those rows. The roll call's own ``yes``, ``no`` and
+    record at all, and the notes count those rows. A date in figures that reads both ways
+    (``12/9/1997``: 12 September or December 9) is left unknown and noted; ``YYYY-MM-DD``, as
+    Voeten and R write dates, is read as it is. The roll call's own ``yes``, ``no`` and
     ``abstain`` columns are checked against the votes, and a difference is noted. The roll call
     of a session that carries the Convention's title, and is not a vote on an amendment or a
     paragraph, is the Convention's resolution (``convention=True``); every other roll call kept

@@ -15,7 +15,7 @@ import attrs
 
 from apmbc.dataset import Dataset, StateTable
 from apmbc.domain.calendar import LAST_SESSION, date_in_session, session_of_date
-from apmbc.domain.dates import to_date
+from apmbc.domain.dates import ambiguous_date, to_date
 from apmbc.domain.symbols import parse_roll_call_symbol
 from apmbc.domain.titles import is_convention_title
 from apmbc.errors import ArgumentTypeError, ParseError
@@ -300,7 +300,13 @@ class _Reader:
         symbol = parsed.text if parsed is not None else (None if missing_symbol else text.strip())
         date: _dt.date | None = None
         date_text = self.cell(cells, header, "date")
-        if not is_missing(date_text):
+        notes: list[str] = []
+        if ambiguous_date(date_text):
+            notes.append(
+                f"line {line}: the date {date_text.strip()!r} reads day first or month first, "
+                "so it is left unknown"
+            )
+        elif not is_missing(date_text):
             try:
                 date = to_date(date_text)
             except (ValueError, TypeError, OverflowError) as exc:
@@ -310,7 +316,6 @@ class _Reader:
             session = whole_number(session_text)
         except ValueError:
             raise _BadCell("session", "expected a session number", session_text) from None
-        notes: list[str] = []
         named = parsed.session if parsed is not None else None
         if session is None:
             session = named if named is not None else (session_of_date(date) if date else None)

@@ -9,6 +9,7 @@ that a huge or binary file ends quickly in an error rather than in exhausted mem
 from __future__ import annotations
 
 import csv
+import itertools
 from collections.abc import Iterator
 from typing import IO
 
@@ -25,12 +26,15 @@ class Rows:
 
     ``line`` is the physical line a record starts on (a quoted cell may span lines). One
     iterator: a loop that stops early (after the header) and the next loop go on in one stream.
+    Cells are separated by commas, or by tabs when the first line that is not blank holds more
+    tabs than commas (the ``.tab`` files Harvard Dataverse offers).
     """
 
     def __init__(self, handle: IO[str], source: str, what: str) -> None:
         self._handle = handle
         self.source = source
         self.what = what
+        self.delimiter = ","
         self._records = self._read()
 
     def _refuse(self, line: int, text: str) -> ParseError:
@@ -76,7 +80,16 @@ class Rows:
         return self._records
 
     def _read(self) -> Iterator[tuple[int, list[str]]]:
-        reader = csv.reader(self._lines(), strict=True)
+        lines = self._lines()
+        head: list[str] = []
+        for text in lines:
+            head.append(text)
+            if text.strip():
+                if text.count("\t") > text.count(","):
+                    self.delimiter = "\t"
+                break
+        records = itertools.chain(head, lines)
+        reader = csv.reader(records, delimiter=self.delimiter, strict=True)
         end = 0
         try:
             for row in reader:
