@@ -141,6 +141,23 @@ def test_codes_and_names_map_with_the_bundled_states(tmp_path: Path) -> None:
     assert f"with the bundled data (data version {version})" in notes
 
 
+def test_na_is_namibia_only_beside_its_name(tmp_path: Path) -> None:
+    votes = [
+        [101, "Namibia", "NA", "yes"],
+        [101, "Old Ruritania", "NA", "no"],  # R's NA: no code; the name gives Ruritania
+        [101, "Zanzibar", "NA", "abstain"],  # no code, and a name of no State
+    ]
+    ds = load_unvotes_csv(*tables(tmp_path, votes), states=STATES)
+    assert positions(ds) == {
+        ("NAM", None): VotePosition.YES,
+        ("XOC", None): VotePosition.NO,
+        ("Zanzibar", None): VotePosition.ABSTAIN,
+    }
+    notes = " ".join(ds.metadata.notes)
+    assert "Line 3: country_code 'NA' beside the name 'Old Ruritania' is read as no code" in notes
+    assert "Unknown country_code 'Zanzibar'" in notes
+
+
 def test_a_votes_table_without_country_codes_is_read_by_name(tmp_path: Path) -> None:
     votes = [[101, "Freedonia", "yes"], [101, "Old Ruritania", "no"]]
     ds = load_unvotes_csv(

@@ -133,8 +133,9 @@ def load_unvotes_csv(
     The roll calls are read first and the title filter applied to them (as in
     :func:`load_voeten_csv`: ``descr``, then ``short``); then the votes are streamed and only
     those of the roll calls kept are remembered. States are looked up by ``country_code`` (ISO
-    3166-1 alpha-2: ``NA`` is Namibia, never a missing value), then by ``country`` where no
-    State has the code. ``states`` and ``strict`` are as in :func:`load_voeten_csv`.
+    3166-1 alpha-2), then by ``country`` where no State has the code. ``NA`` is read as
+    Namibia's code only beside the name Namibia (or no name): R also writes a missing code as
+    ``NA``. ``states`` and ``strict`` are as in :func:`load_voeten_csv`.
 
     unvotes records only yes, no and abstain: it leaves out absent States and States that were
     not members. So no :class:`~apmbc.models.Vote` is ``absent``, every tally's ``absent`` is

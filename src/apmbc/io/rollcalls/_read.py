@@ -191,6 +191,10 @@ class _Reader:
         self.problems: list[str] = []
         self.bad_rows = 0
         self.note_name_lookups = True
+        self.missing_codes: frozenset[str] = frozenset()
+        """Codes that may also mean "no code" (unvotes' ``NA``): read as codes only where the
+        name agrees."""
+        self._missing: dict[str, int] = {}  # name -> first line, of a code read as missing
         self._state_cache: dict[tuple[str, str], tuple[str, bool]] = {}
         self._unmapped: dict[str, tuple[str, int]] = {}  # code -> (name, first line)
         self._unmapped_rows: dict[str, int] = {}
@@ -380,6 +384,15 @@ class _Reader:
     def _resolve(self, code: str, name: str, line: int) -> tuple[str, bool]:
         by_code = self.states.by_code(code) if code else None
         by_name = self.states.by_name(name) if name else None
+        if (
+            by_code is not None
+            and code.upper() in self.missing_codes
+            and name
+            and (by_name is None or by_name.code != by_code.code)
+        ):
+            # R writes a missing code as NA, which is also Namibia's: believe it only for Namibia
+            self._missing.setdefault(name, line)
+            code, by_code = "", None
         if by_code is not None:
             if by_name is not None and by_name.code != by_code.code:
                 self._conflicts.setdefault((code, name), (line, by_code.code, by_name.code))
@@ -492,6 +505,11 @@ class _Reader:
             notes.append(
                 f"Unknown {self.code_label} {code!r}{named} (line {line}, {rows:,} row(s)): its "
                 f"votes are kept with state {code!r}, which refers to no State record."
+            )
+        for name, line in self._missing.items():
+            notes.append(
+                f"Line {line}: {self.code_label} 'NA' beside the name {name!r} is read as no code "
+                "(R's missing value), not as Namibia; the name was looked up instead."
             )
         for (code, name), (line, found) in self._by_name.items():
             notes.append(
@@ -695,6 +713,7 @@ class UnvotesReader(_Reader):
 
     def __init__(self, votes_path: object, roll_calls_path: object, options: Options) -> None:
         super().__init__(options, "alpha2")
+        self.missing_codes = frozenset({"NA"})
         self.votes_source = check_path(votes_path, "votes_path")
         self.calls_source = check_path(roll_calls_path, "roll_calls_path")
         self.votes_name = os.path.basename(self.votes_source) or self.votes_source
