@@ -148,15 +148,12 @@ class _RollCall:
     """The file's own yes, no and abstain figures (Voeten's table), where given."""
     positions: dict[str, VotePosition] = attrs.Factory(dict)
     notes: list[str] = attrs.Factory(list)
-    last_line: int = 0
     differ_line: int = 0
     duplicates: int = 0
     duplicate_line: int = 0
     skipped: int = 0
-    not_members: int = 0
 
     def add(self, state: str, position: VotePosition, line: int) -> None:
-        self.last_line = line
         if state in self.positions:
             self.duplicates += 1
             self.duplicate_line = self.duplicate_line or line
@@ -357,7 +354,6 @@ class _Reader:
             title=title or None,
             candidate=candidate,
             line=line,
-            last_line=line,
             raw=raw,
             source=source,
             notes=notes,
@@ -661,9 +657,7 @@ class VoetenReader(_Reader):
         except ValueError as exc:
             raise _BadCell("vote", str(exc), vote_text) from None
         self.kept += 1
-        group.last_line = line
         if position is None:
-            group.not_members += 1
             self.not_members += 1
             return
         name = _name(self.cell(cells, header, "countryname"))
