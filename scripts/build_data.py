@@ -4,8 +4,10 @@
 
 Every record is read through apmbc's converter (so a wrong type, an unknown key or an impossible
 date in data-raw/ stops the build with its path), sorted into a stable order and written as
-canonical JSON or CSV. The facts read from State profile pages (data-raw/profiles.json) are
-added with ``apmbc.merge``, which must find no conflict. Votes are stored compactly (one CSV
+canonical JSON or CSV. Each State's Correlates of War, Gleditsch-Ward and UN M49 codes are joined
+on from data-raw/codes.csv (one row per State, keyed by ISO alpha-3). The facts read from State
+profile pages (data-raw/profiles.json) are added with ``apmbc.merge``, which must find no
+conflict. Votes are stored compactly (one CSV
 row per State and resolution, each source once) and become ``Vote`` records only when asked
 for. Every source then gets a kind and a retrieval date from the rules of data-raw/provenance.json
 (see :func:`with_provenance`). ``--check`` builds into a temporary folder and fails if the
@@ -83,7 +85,7 @@ def _meeting_order(m: Meeting) -> tuple[Any, ...]:
 def build(out: Path) -> None:
     """Write every package data file into ``out``."""
     metadata = _read("metadata.json", Metadata)
-    states = _read("states.json", tuple[State, ...])
+    states = _join_codes(_read("states.json", tuple[State, ...]), RAW / "codes.csv")
     resolutions = _read("resolutions.json", tuple[Resolution, ...])
     vote_sources = _read("vote-sources.json", tuple[Source, ...])
     ds = Dataset(
@@ -280,6 +282,79 @@ def with_provenance(ds: Dataset, rules: Rules) -> Dataset:
     return ds.replace(
         metadata=walk(ds.metadata), **{name: walk(tuple(getattr(ds, name))) for name in tables}
     )
+
+
+# -- country codes (data-raw/codes.csv) -------------------------------------------------------
+
+
+CODE_COLUMNS = ("iso3", "cow_code", "gw_code", "m49", "source", "note")
+CODE_FIELDS = {"cow_code": "cow_code", "gw_code": "gw_code", "m49": "m49"}
+"""data-raw/codes.csv column -> State field."""
+
+
+def _code_number(text: str, where: str, column: str) -> int | None:
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 999:
+        raise SystemExit(f"{where}: {column} {text!r} is not a code (a whole number 1-999)")
+    return int(text)
+
+
+def _join_codes(states: tuple[State, ...], path: Path) -> tuple[State, ...]:
+    """The States with their COW, GW and M49 codes from ``path``; the build stops, naming the
+    line, on an unknown or repeated ISO code, a bad number, a code two States share, or a State
+    without a row."""
+    by_code = {s.code: s for s in states}
+    rows: dict[str, tuple[dict[str, int | None], str, str]] = {}
+    owners: dict[tuple[str, int], str] = {}
+    name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, strict=True)
+        header = next(reader, None)
+        if header is None or tuple(header) != CODE_COLUMNS:
+            raise SystemExit(f"{name}:1: expected the header {','.join(CODE_COLUMNS)}")
+        for line, row in enumerate(reader, start=2):
+            where = f"{name}:{line}"
+            if len(row) != len(CODE_COLUMNS):
+                raise SystemExit(f"{where}: {len(row)} fields, expected {len(CODE_COLUMNS)}")
+            cells = dict(zip(CODE_COLUMNS, row, strict=True))
+            iso3 = cells["iso3"]
+            if iso3 not in by_code:
+                raise SystemExit(f"{where}: unknown State code {iso3!r}")
+            if iso3 in rows:
+                raise SystemExit(f"{where}: a second row for {iso3}")
+            if not cells["source"]:
+                raise SystemExit(f"{where}: no source for the codes of {iso3}")
+            numbers: dict[str, int | None] = {}
+            for column in CODE_FIELDS:
+                number = _code_number(cells[column], where, column)
+                if number is not None:
+                    other = owners.setdefault((column, number), iso3)
+                    if other != iso3:
+                        raise SystemExit(f"{where}: {column} {number} is also {other}'s")
+                numbers[column] = number
+            rows[iso3] = (numbers, cells["source"], cells["note"])
+    missing = sorted(set(by_code) - set(rows))
+    if missing:
+        raise SystemExit(f"{name}: no row for {', '.join(missing)}")
+    joined: list[State] = []
+    for state in states:
+        numbers, source, note = rows[state.code]
+        changes: dict[str, Any] = {}
+        for column, field in CODE_FIELDS.items():
+            before = getattr(state, field)
+            if before is not None and before != numbers[column]:
+                raise SystemExit(
+                    f"{name}: {state.code} has {field} {before} in data-raw/states.json but "
+                    f"{numbers[column]} here"
+                )
+            changes[field] = numbers[column]
+        cited = Source(citation=source, note="Correlates of War, Gleditsch-Ward and UN M49 codes")
+        changes["sources"] = (*state.sources, cited)
+        if note:
+            changes["notes"] = (*state.notes, f"Country codes: {note}.")
+        joined.append(attrs.evolve(state, **changes))
+    return tuple(joined)
 
 
 def _read_votes(

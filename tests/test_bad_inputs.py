@@ -39,10 +39,16 @@ def _load_undl(path: str) -> object:
     return module.load_undl_csv(path)
 
 
+def _load_voeten(path: str) -> object:
+    module: Any = importlib.import_module("apmbc.io.rollcalls")
+    return module.load_voeten_csv(path, strict=True)  # a bad row is an error, not a note
+
+
 LOADERS: dict[str, tuple[Callable[[str], object], str]] = {
     "json": (_load_json, "apmbc.io.jsonfile"),
     "profile": (_read_profile, "apmbc.io.profile"),
     "undl": (_load_undl, "apmbc.io.undl"),
+    "voeten": (_load_voeten, "apmbc.io.rollcalls"),
 }
 
 

@@ -43,7 +43,7 @@ def test_state_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert [s["session"] for s in data["statements"]] == [72, 76, 78]
     # Two paraphrased explanations of vote, and Cuba's own words quoted on its profile page.
     assert [s["verbatim"] for s in data["statements"]] == [False, True, False]
-    assert data["sources"] == 3
+    assert data["sources"] == 4  # with the code list (COW, GW, M49)
 
 
 def test_state_text(capsys: pytest.CaptureFixture[str]) -> None:

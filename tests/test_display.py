@@ -57,7 +57,7 @@ def test_state_html_shows_status_and_dates() -> None:
     cuba = rows(state_html(ds.state("Cuba")))
     assert cuba["Status"] == "not_party"
     assert cuba["Aliases"] == "Republic of Cuba"
-    assert cuba["Sources"] == "3"
+    assert cuba["Sources"] == "4"  # 3 before, then the code list (COW, GW, M49)
 
 
 def test_state_html_computes_article17_when_not_stated() -> None:

@@ -37,14 +37,24 @@ class NameIndex(Generic[R]):
         return self._by_norm.get(fold(key))
 
     def resolve(self, key: str) -> R | None:
-        """Like :meth:`get`, but also accepts an unambiguous prefix of four characters or more."""
+        """Like :meth:`get`, but also accepts an unambiguous prefix of four characters or more.
+
+        A prefix never ends inside a number: ``COW 25`` is not a prefix of ``COW 255``, nor
+        ``IM-202`` of ``IM-2023`` (a code is given whole or not at all).
+        """
         found = self.get(key)
         if found is not None:
             return found
         query = fold(key)
         if len(query) < 4:
             return None
-        matches = {id(r): r for label, r in self._labels if label.startswith(query)}
+        cut = len(query)
+        in_number = query[-1].isdigit()
+        matches = {
+            id(r): r
+            for label, r in self._labels
+            if label.startswith(query) and not (in_number and label[cut : cut + 1].isdigit())
+        }
         return next(iter(matches.values())) if len(matches) == 1 else None
 
     def search(self, text: str, limit: int | None = 10) -> list[R]:

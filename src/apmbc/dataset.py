@@ -49,8 +49,19 @@ __all__ = ["Dataset", "MeetingTable", "ResolutionTable", "StateTable"]
 R = TypeVar("R", State, Meeting)
 
 
+_CODE_SCHEMES = (("cow_code", "COW"), ("gw_code", "GW"), ("m49", "M49"))
+"""The numeric codes a State answers to, each behind its scheme's name: ``COW 2``, ``GW 2``,
+``M49 840`` (and, since names fold, ``cow:2`` or ``m49-840``). A bare number is no key: the
+schemes' numbers collide (COW 20 is Canada, M49 20 Andorra)."""
+
+
 def _state_names(state: State) -> list[str]:
-    return [state.code, state.alpha2 or "", state.name, *state.aliases, *state.former_names]
+    names = [state.code, state.alpha2 or "", state.name, *state.aliases, *state.former_names]
+    for field, scheme in _CODE_SCHEMES:
+        number = getattr(state, field)
+        if number is not None:
+            names.append(f"{scheme} {number}")
+    return names
 
 
 def _meeting_names(meeting: Meeting) -> list[str]:

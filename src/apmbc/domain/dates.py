@@ -18,7 +18,7 @@ import attrs
 from apmbc.domain._lazy import lazy_compile
 from apmbc.errors import ArgumentError, ArgumentTypeError
 
-__all__ = ["FoundDate", "FoundYears", "find_dates", "find_years", "to_date"]
+__all__ = ["FoundDate", "FoundYears", "ambiguous_date", "find_dates", "find_years", "to_date"]
 
 _PROBE_A = _dt.datetime(2000, 1, 1)
 _PROBE_B = _dt.datetime(2001, 2, 2)
@@ -52,6 +52,22 @@ def to_date(value: object) -> _dt.date:
             f"invalid date {_shown(value)}: expected YYYY-MM-DD or e.g. '7 December 2022'"
         )
     return _parse_words(value, text)
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+
+
+def ambiguous_date(text: str) -> bool:
+    """Whether ``text`` is a date in figures alone that reads as two days: ``07/12/2022`` is
+    7 December day first, 12 July month first. :func:`to_date` reads it day first; a reader of
+    files written elsewhere (a spreadsheet saved in the United States) may rather leave such a
+    date unknown. ``2022-12-07``, ``25/12/2022`` and ``05/05/2022`` are not ambiguous.
+    """
+    match = _NUMERIC_DATE.fullmatch(text.strip())
+    if match is None:
+        return False
+    first, second = int(match.group(1)), int(match.group(3))
+    return first != second and 1 <= first <= 12 and 1 <= second <= 12
 
 
 def _shown(value: str) -> str:

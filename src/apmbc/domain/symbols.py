@@ -38,6 +38,7 @@ __all__ = [
     "find_symbols",
     "forum_of_symbol",
     "normalize_symbol",
+    "parse_roll_call_symbol",
     "parse_symbol",
     "same_symbol",
     "session_of_symbol",
@@ -223,6 +224,36 @@ def parse_symbol(raw: str) -> Symbol | None:
     if not text or len(text) > 80:
         return None
     return _parse(text)
+
+
+FIRST_NUMBERED_SESSION = 31
+"""The first session whose resolutions the UN numbers within the session (``A/RES/31/1``);
+those of sessions 1-30 are numbered in one series with the session in Roman numerals."""
+
+
+def parse_roll_call_symbol(raw: str) -> Symbol | None:
+    """A resolution symbol as roll-call data sets write it (the ``unres`` column of Erik
+    Voeten's UN General Assembly voting data and of the unvotes package).
+
+    Their shorthand ``R/<session>/<number>`` stands for ``A/RES/<session>/<number>`` from the
+    31st session on, when the UN began numbering resolutions within each session:
+    ``R/52/38A`` is ``A/RES/52/38 A``. For sessions 1-30 the shorthand's number does not always
+    match the UN's series, so ``R/1/66`` is not read as a UN symbol: it comes back as a
+    document symbol of "organ" ``R``, text unchanged. Every other spelling is read by
+    :func:`parse_symbol` (``A/RES/52/38A``, ``A/C.1/52/L.23``); ``None`` where that reads none.
+    """
+    text = " ".join(raw.split())
+    if text[:2].upper() == "R/":
+        parsed = parse_symbol("A/RES/" + text[2:])
+        if (
+            parsed is not None
+            and parsed.kind is SymbolKind.RESOLUTION
+            and parsed.special is None
+            and parsed.session is not None
+            and parsed.session >= FIRST_NUMBERED_SESSION
+        ):
+            return parsed
+    return parse_symbol(text)
 
 
 def normalize_symbol(raw: str) -> str:
