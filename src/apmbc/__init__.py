@@ -69,6 +69,10 @@ if TYPE_CHECKING:  # what type checkers see; tests/test_api.py checks it mirrors
         parse_profile as parse_profile,
         read_profile as read_profile,
     )
+    from apmbc.io.rollcalls import (
+        load_unvotes_csv as load_unvotes_csv,
+        load_voeten_csv as load_voeten_csv,
+    )
     from apmbc.io.undl import (
         load_undl_csv as load_undl_csv,
         write_undl_csv as write_undl_csv,
@@ -101,9 +105,11 @@ if TYPE_CHECKING:  # what type checkers see; tests/test_api.py checks it mirrors
     )
     from apmbc.output import (
         TABLES as TABLES,
+        citation as citation,
         export as export,
         to_records as to_records,
     )
+    from apmbc.queries import MeetingAttendance as MeetingAttendance
     from apmbc.validation import (
         Finding as Finding,
         Severity as Severity,
@@ -134,6 +140,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "apmbc.io._bundled": ("DATA_VERSION", "load"),
     "apmbc.io.jsonfile": ("dump_json", "dumps_json", "load_json", "loads_json"),
     "apmbc.io.profile": ("Profile", "ProfileVote", "UnparsedLine", "parse_profile", "read_profile"),
+    "apmbc.io.rollcalls": ("load_unvotes_csv", "load_voeten_csv"),
     "apmbc.io.undl": ("load_undl_csv", "write_undl_csv"),
     "apmbc.models": (
         "Action",
@@ -161,7 +168,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "Vote",
         "VotePosition",
     ),
-    "apmbc.output": ("TABLES", "export", "to_records"),
+    "apmbc.output": ("TABLES", "citation", "export", "to_records"),
+    "apmbc.queries": ("MeetingAttendance",),
     "apmbc.validation": ("Finding", "Severity", "validate"),
 }
 """Each public module and the names ``apmbc`` takes from it: the one list of the public API."""
