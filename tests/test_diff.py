@@ -109,7 +109,7 @@ def test_votes_added_removed_changed_and_the_report() -> None:
     assert [(v.state, v.session) for v in result.votes.added] == [("CUB", 78), ("CAN", 78)]
     assert [(v.state, v.session) for v in result.votes.removed] == [("USA", 77)]
     (change,) = result.votes.changed
-    assert change.key == ("CUB", 77, Forum.PLENARY)
+    assert change.key == ("CUB", 77, Forum.PLENARY, None)
     assert change.fields == (
         FieldChange(field="position", old=VotePosition.ABSTAIN, new=VotePosition.YES),
     )
@@ -176,7 +176,7 @@ def test_resolutions_changes() -> None:
         (77, Forum.FIRST_COMMITTEE)
     ]
     (change,) = result.resolutions.changed
-    assert change.key == (77, Forum.PLENARY)
+    assert change.key == (77, Forum.PLENARY, None)
     assert [(f.field, f.old, f.new) for f in change.fields] == [
         ("tally.yes", 168, 170),
         ("tally.no", 0, 1),
@@ -259,7 +259,7 @@ def test_to_dict_is_plain_json_data() -> None:
     assert plain["summary"]["votes"] == {"added": 1, "removed": 0, "changed": 1}
     assert plain["tables"]["votes"]["changed"] == [
         {
-            "key": {"state": "CAN", "session": 77, "forum": "plenary"},
+            "key": {"state": "CAN", "session": 77, "forum": "plenary", "record": None},
             "fields": [{"field": "position", "old": "yes", "new": "no"}],
         }
     ]
@@ -285,5 +285,21 @@ def test_table_diff_helpers() -> None:
     empty: TableDiff[Vote] = TableDiff(table="votes")
     assert not empty
     assert empty.summary() == "votes: no changes"
-    assert empty.key_fields == ("state", "session", "forum")
-    assert empty.label(("CUB", 77, Forum.PLENARY)) == "CUB 77 plenary"
+    assert empty.key_fields == ("state", "session", "forum", "record")
+    assert empty.label(("CUB", 77, Forum.PLENARY, None)) == "CUB 77 plenary"
+    assert empty.label(("CUB", 77, Forum.PLENARY, "4011")) == "CUB 77 plenary 4011"
+
+
+def test_many_records_under_one_key_pair_in_linear_time() -> None:
+    # Attendance facts share a key when the same sources repeat them; 20,000 under one key
+    # must pair by equality (counted), not by a search of the list for each one.
+    meta = Metadata(data_version="t")
+    fact = Attendance(state="CUB", meeting="1MSP", attended=True)
+    old = Dataset(metadata=meta, attendances=(fact,) * 20_000)
+    other = attrs.evolve(fact, evidence="a note")
+    new = Dataset(metadata=meta, attendances=(fact,) * 19_999 + (other,))
+    result = diff(old, new)
+    assert len(result.attendances.changed) == 1
+    assert result.attendances.changed[0].fields == (
+        FieldChange(field="evidence", old=None, new="a note"),
+    )

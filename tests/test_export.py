@@ -72,6 +72,7 @@ def test_csv_of_the_bundled_votes() -> None:
         "session": "77",
         "forum": "plenary",
         "resolution": "A/RES/77/63",
+        "record": "",
         "date": "2022-12-07",
         "position": "abstain",
         "recorded_name": "CUBA",

@@ -335,7 +335,7 @@ def test_a_planted_disagreement_shows_in_the_diff(tmp_path: Path, bundled: Datas
         facts(bundled, absences=False), facts(load_unvotes_csv(*paths), absences=False)
     )
     (vote,) = changes.votes.changed
-    assert vote.key == ("CUB", 71, Forum.PLENARY)
+    assert vote.key == ("CUB", 71, Forum.PLENARY, None)
     (position,) = vote.fields
     assert (position.field, position.old) == ("position", bundled.votes_by_session("CUB")[71])
     (tally,) = changes.resolutions.changed

@@ -531,6 +531,57 @@ CASES: list[tuple[str, Callable[[Dataset], Dataset], str, str, tuple[str, ...]]]
         ("77", "first_committee"),
     ),
     (
+        "roll-call-without-record",
+        _add(
+            "resolutions",
+            Resolution(session=77, forum=P, symbol="A/RES/77/100", convention=False),
+        ),
+        "APMBC-RES-RECORD",
+        "resolutions[3].record",
+        ("77", "plenary"),
+    ),
+    (
+        "two-roll-calls-with-one-record",
+        _add(
+            "resolutions",
+            Resolution(session=77, forum=P, symbol="A/RES/77/100", convention=False, record="9"),
+            Resolution(session=77, forum=P, symbol="A/RES/77/101", convention=False, record="9"),
+        ),
+        "APMBC-KEY-RESOLUTION",
+        "resolutions[4]",
+        ("77", "plenary", "9"),
+    ),
+    (
+        "vote-in-an-unknown-roll-call",
+        _add("votes", Vote(state="CAN", session=77, forum=P, position=Y, record="404")),
+        "APMBC-REF-RESOLUTION",
+        "votes[9].record",
+        ("CAN", "77", "plenary", "404"),
+    ),
+    (
+        "first-committee-over-count",
+        lambda ds: _add(
+            "votes",
+            Vote(state="CAN", session=77, forum=FC, position=N),
+            Vote(state="NOR", session=77, forum=FC, position=N),
+        )(_edit("resolutions", 2, tally=Tally(yes=150, no=1, abstain=17))(ds)),
+        "APMBC-TALLY",
+        "resolutions[2].tally.no",
+        ("77", "first_committee"),
+    ),
+    (
+        "attribution-names-a-meeting-in-words",
+        _edit(
+            "statements",
+            1,
+            attribution="(Seventeenth Meeting of the States Parties)",
+            year=None,
+        ),
+        "APMBC-STMT-ATTRIBUTION",
+        "statements[1].attribution",
+        ("CUB", "1MSP"),
+    ),
+    (
         "tally-differs",
         _edit("resolutions", 1, tally=Tally(yes=7, no=0, abstain=1, absent=1)),
         "APMBC-TALLY",
@@ -682,6 +733,39 @@ def test_rule_sees_planted_fault(
     assert (path, keys) in [(f.path, f.keys) for f in matching]
     assert all(f.severity is RULES[code][0] for f in found)
     assert all(f.message for f in found)
+
+
+def test_a_symbol_in_another_spelling_is_the_same_symbol() -> None:
+    ds = clean()
+    votes = [attrs.evolve(v, resolution="A/RES/52/38A") if v.session == 52 else v for v in ds.votes]
+    assert [f for f in validate(ds.replace(votes=votes)) if f.code == "APMBC-VOTE-SYMBOL"] == []
+    votes = [attrs.evolve(v, resolution="A/RES/52/39") if v.session == 52 else v for v in votes]
+    assert [f.path for f in validate(ds.replace(votes=votes)) if f.code == "APMBC-VOTE-SYMBOL"] == [
+        "votes[0].resolution"
+    ]
+
+
+def test_a_partial_first_committee_record_is_not_a_tally_error() -> None:
+    ds = _edit("resolutions", 2, tally=Tally(yes=150, no=1, abstain=17))(clean())
+    ds = _add("votes", Vote(state="CUB", session=77, forum=FC, position=A))(ds)
+    assert [f for f in validate(ds) if f.code == "APMBC-TALLY"] == []
+
+
+def test_a_spelled_out_meeting_that_matches_is_not_a_finding() -> None:
+    ds = _edit("statements", 1, attribution="(First Meeting of the States Parties, 1999)")(clean())
+    assert [f for f in validate(ds) if f.code == "APMBC-STMT-ATTRIBUTION"] == []
+
+
+def test_validate_leaves_the_garbage_collector_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Process-wide state: pausing the collector would touch every other thread.
+    import gc
+
+    def refuse() -> None:
+        raise AssertionError("validate() must not switch the garbage collector")
+
+    for name in ("disable", "enable", "freeze", "unfreeze"):
+        monkeypatch.setattr(gc, name, refuse)
+    assert validate(clean()) == []
 
 
 def test_every_rule_has_a_planted_fault() -> None:

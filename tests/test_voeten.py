@@ -717,8 +717,8 @@ def test_a_planted_disagreement_shows_in_the_diff(tmp_path: Path, bundled: Datas
     path = write_voeten(bundled, tmp_path / "voeten.csv", edit=absent_78)
     changes = apmbc.diff(facts(bundled), facts(load_voeten_csv(path)))
     assert [c.key for c in changes.votes.changed] == [
-        ("TUR", 78, Forum.PLENARY),
-        ("ZWE", 78, Forum.PLENARY),
+        ("TUR", 78, Forum.PLENARY, None),
+        ("ZWE", 78, Forum.PLENARY, None),
     ]
     assert {str(f) for c in changes.votes.changed for f in c.fields} == {
         "position 'yes' -> 'absent'"
@@ -726,7 +726,7 @@ def test_a_planted_disagreement_shows_in_the_diff(tmp_path: Path, bundled: Datas
     (tally,) = changes.resolutions.changed
     stated = bundled.resolution(78).tally
     assert stated.yes == 170 and stated.absent is not None
-    assert tally.key == (78, Forum.PLENARY)
+    assert tally.key == (78, Forum.PLENARY, None)
     assert [(f.field, f.old, f.new) for f in tally.fields] == [
         ("tally.yes", 170, 168),
         ("tally.absent", stated.absent, stated.absent + 2),
@@ -747,7 +747,7 @@ def test_the_diff_against_a_un_digital_library_file(tmp_path: Path, bundled: Dat
     assert not apmbc.diff(facts(undl), facts(same))
     other = load_voeten_csv(write_voeten(bundled, tmp_path / "other.csv", edit=abstain_53))
     changes = apmbc.diff(facts(undl), facts(other))
-    assert [c.key for c in changes.votes.changed] == [("CAN", 53, Forum.PLENARY)]
+    assert [c.key for c in changes.votes.changed] == [("CAN", 53, Forum.PLENARY, None)]
     assert {f.field for c in changes.resolutions.changed for f in c.fields} == {
         "tally.yes",
         "tally.abstain",

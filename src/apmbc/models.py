@@ -28,6 +28,7 @@ __all__ = [
     "Participation",
     "President",
     "Resolution",
+    "RollCallKey",
     "Source",
     "SourceKind",
     "State",
@@ -372,6 +373,12 @@ class Tally(_Record):
     """Absent or not voting."""
 
 
+RollCallKey = tuple[int, Forum, str | None]
+"""The identity of a recorded vote: ``(session, forum, None)`` for the annual resolution on the
+Convention, ``(session, forum, record)`` for any other roll call (see :attr:`Resolution.roll_call`
+and :attr:`Vote.roll_call`)."""
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Resolution(_Record):
     """One recorded vote of the UN General Assembly: by default the annual resolution on the
@@ -390,14 +397,22 @@ class Resolution(_Record):
     symbol: str | None = None
     """``A/RES/77/63`` in plenary; the draft symbol (``A/C.1/79/L.30``) in the First Committee."""
     record: str | None = None
-    """The UN Digital Library record id of the vote (``"4011234"``), where a source gives it."""
+    """The roll call's id in its source: the UN Digital Library record id (``"4011234"``), or
+    another data set's id with its name (``"voeten:1234"``). Required for a roll call other than
+    the Convention's resolution, which it identifies."""
     convention: bool = True
-    """Whether this is the annual resolution on the Convention."""
+    """Whether this is the annual resolution on the Convention (one per session and forum)."""
     date: _dt.date | None = None
     title: str | None = None
     tally: Tally = Tally()
     sources: tuple[Source, ...] = ()
     notes: tuple[str, ...] = ()
+
+    @property
+    def roll_call(self) -> RollCallKey:
+        """This vote's identity: ``(session, forum, None)`` for the Convention's resolution,
+        ``(session, forum, record)`` for another roll call; a :class:`Vote` on it has the same."""
+        return (self.session, self.forum, None if self.convention else self.record)
 
     def _repr_html_(self) -> str:
         from apmbc.output._display import resolution_html
@@ -417,14 +432,24 @@ class Vote(_Record):
     resolution: str | None = None
     """The symbol of the resolution voted on, where known."""
     record: str | None = None
-    """The UN Digital Library record id of the vote, for a roll call other than the Convention's
-    resolution (see :attr:`Resolution.record`)."""
+    """The record id of the roll call voted on, for a roll call other than the Convention's
+    resolution (see :attr:`Resolution.record`); ``None`` for a vote on the Convention's."""
     intended: VotePosition | None = None
     """The position the State told the Secretariat it had intended, when a correction was
     printed after the vote; the recorded ``position`` stands."""
     recorded_name: str | None = None
     """The State's name as the UN recorded it at the time (``SWAZILAND``, ``YUGOSLAVIA``)."""
     sources: tuple[Source, ...] = ()
+
+    @property
+    def roll_call(self) -> RollCallKey:
+        """The identity of the roll call voted on (the :attr:`Resolution.roll_call` it matches)."""
+        return (self.session, self.forum, self.record)
+
+    @property
+    def convention(self) -> bool:
+        """Whether the vote is on the annual resolution on the Convention (no other roll call)."""
+        return self.record is None
 
 
 @attrs.frozen(kw_only=True, repr=False)

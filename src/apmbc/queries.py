@@ -116,14 +116,20 @@ def _meeting_start(ds: Dataset, code: str) -> _dt.date:
 def votes_by_session(
     ds: Dataset, state: State | str, forum: Forum | str = Forum.PLENARY
 ) -> dict[int, VotePosition]:
-    """The State's position in each session, in session order; absences included.
+    """The State's position on the Convention's resolution in each session, in session order;
+    absences included.
 
     Sessions with no record for that State (before it joined the UN, or a First Committee vote
-    whose per-State record is unknown) are left out rather than guessed.
+    whose per-State record is unknown) are left out rather than guessed. Votes in other roll calls
+    (a dataset read with ``title_filter=None``) do not count.
     """
     code = _state(ds, state).code
     wanted = as_forum(forum)
-    found = {v.session: v.position for v in ds.votes if v.state == code and v.forum is wanted}
+    found = {
+        v.session: v.position
+        for v in ds.votes
+        if v.state == code and v.forum is wanted and v.convention
+    }
     return dict(sorted(found.items()))
 
 
@@ -322,12 +328,13 @@ def parties_on(ds: Dataset, when: _dt.date | str) -> tuple[State, ...]:
 def positions(
     ds: Dataset, session: int, forum: Forum | str = Forum.PLENARY
 ) -> dict[VotePosition, tuple[State, ...]]:
-    """Who voted how in one session: every position, each with its States in code order."""
+    """Who voted how on the Convention's resolution in one session: every position, each with
+    its States in code order."""
     wanted = as_forum(forum)
     ds.resolution(session, wanted)  # raises UnknownResolutionError for a session not in the data
     out: dict[VotePosition, list[State]] = {p: [] for p in VotePosition}
     for vote in ds.votes:
-        if vote.session == session and vote.forum is wanted:
+        if vote.session == session and vote.forum is wanted and vote.convention:
             record = ds.states.get(vote.state)
             if record is not None:
                 out[vote.position].append(record)
@@ -394,10 +401,10 @@ def timeline(ds: Dataset, state: State | str) -> tuple[TimelineEvent, ...]:
             f"Attended {meeting.name} as observer",
             meeting.code,
         )
-    dates = {(r.session, r.forum): r for r in ds.resolutions}
+    dates = {r.roll_call: r for r in ds.resolutions}
     for vote in ds.votes:
         if vote.state == record.code:
-            res = dates.get((vote.session, vote.forum))
+            res = dates.get(vote.roll_call)
             if res is not None and res.date is not None:
                 label = f"Voted {vote.position.value} ({vote.forum.value}, session {vote.session})"
                 add(res.date, EventKind.VOTE, label, res.symbol, vote.sources)
@@ -406,7 +413,7 @@ def timeline(ds: Dataset, state: State | str) -> tuple[TimelineEvent, ...]:
             continue
         day = stmt.date
         if day is None and stmt.session is not None and stmt.forum is not None:
-            res = dates.get((stmt.session, stmt.forum))
+            res = dates.get((stmt.session, stmt.forum, None))
             day = res.date if res is not None else None
         text = stmt.text if len(stmt.text) <= 80 else stmt.text[:77] + "..."
         add(day, EventKind.STATEMENT, text, stmt.meeting, stmt.sources)

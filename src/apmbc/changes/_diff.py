@@ -13,8 +13,8 @@ table        key
 ============ ==========================================================
 states       ``code``
 meetings     ``code``
-resolutions  ``(session, forum)``
-votes        ``(state, session, forum)``
+resolutions  ``(session, forum, record)`` (the roll call; no record for the Convention's)
+votes        ``(state, session, forum, record)``
 attendances  ``(state, meeting, attended, first source)``
 statements   ``(state, context, meeting, session, year, text)``
 ============ ==========================================================
@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -47,8 +48,8 @@ Key = tuple[Any, ...]
 _KEY_FIELDS: dict[str, tuple[str, ...]] = {
     "states": ("code",),
     "meetings": ("code",),
-    "resolutions": ("session", "forum"),
-    "votes": ("state", "session", "forum"),
+    "resolutions": ("session", "forum", "record"),
+    "votes": ("state", "session", "forum", "record"),
     "attendances": ("state", "meeting", "attended", "source"),
     "statements": ("state", "context", "meeting", "session", "year", "text"),
 }
@@ -63,8 +64,8 @@ def _attendance_key(record: Attendance) -> Key:
 _KEYS: dict[str, Callable[[Any], Key]] = {
     "states": lambda r: (r.code,),
     "meetings": lambda r: (r.code,),
-    "resolutions": lambda r: (r.session, r.forum),
-    "votes": lambda r: (r.state, r.session, r.forum),
+    "resolutions": lambda r: r.roll_call,
+    "votes": lambda r: (r.state, *r.roll_call),
     "attendances": _attendance_key,
     "statements": lambda r: (r.state, r.context, r.meeting, r.session, r.year, r.text),
 }
@@ -173,8 +174,12 @@ class TableDiff(Generic[R]):
         return _KEYS[self.table](record)
 
     def label(self, key: Key) -> str:
-        """A key as the report shows it, e.g. ``CUB 77 plenary``."""
-        return " ".join(_key_part(n, v) for n, v in zip(self.key_fields, key, strict=True))
+        """A key as the report shows it, e.g. ``CUB 77 plenary`` (an unknown record left out)."""
+        return " ".join(
+            _key_part(n, v)
+            for n, v in zip(self.key_fields, key, strict=True)
+            if not (n == "record" and v is None)
+        )
 
     def summary(self) -> str:
         """``votes: 2 added, 1 changed`` (``votes: no changes`` when empty)."""
@@ -337,15 +342,30 @@ def _table_diff(name: str, old: Sequence[R], new: Sequence[R]) -> TableDiff[R]:
         news = list(after.get(key, ()))
         if olds == news:
             continue
-        for record in list(olds):  # equal records pair first
-            if record in news:
-                news.remove(record)
-                olds.remove(record)
+        # Equal records pair first (counted, so that many records under one key stay linear);
+        # the rest pair in order.
+        unpaired = Counter(olds)
+        unpaired.subtract(news)
+        olds = _take(olds, {r: n for r, n in unpaired.items() if n > 0})
+        news = _take(news, {r: -n for r, n in unpaired.items() if n < 0})
         for a, b in zip(olds, news, strict=False):
             changed.append(RecordChange(key=key, old=a, new=b, fields=tuple(field_changes(a, b))))
         removed.extend(olds[len(news) :])
         added.extend(news[len(olds) :])
     return TableDiff(table=name, added=tuple(added), removed=tuple(removed), changed=tuple(changed))
+
+
+def _take(records: list[R], wanted: dict[R, int]) -> list[R]:
+    """The records that stay unpaired: for each, as many of its copies as ``wanted`` says,
+    the last ones, in order."""
+    left = dict(wanted)
+    kept: list[R] = []
+    for record in reversed(records):
+        if left.get(record, 0) > 0:
+            left[record] -= 1
+            kept.append(record)
+    kept.reverse()
+    return kept
 
 
 def diff(a: Dataset, b: Dataset) -> DatasetDiff:

@@ -113,7 +113,7 @@ class _Merger:
         self.code = state.code
         self.source = source
         self.votes: dict[tuple[int, Forum], Vote] = {
-            (v.session, v.forum): v for v in ds.votes if v.state == self.code
+            (v.session, v.forum): v for v in ds.votes if v.state == self.code and v.convention
         }
         self.attended: dict[str, set[bool]] = {}
         for attendance in ds.attendances:

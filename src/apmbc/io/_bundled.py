@@ -50,7 +50,7 @@ def _votes() -> tuple[Vote, ...]:
     import csv  # only when the votes are first asked for
 
     sources = _json("vote-sources.json", tuple[tuple[Source, ...], ...])
-    symbols = {(r.session, r.forum): r.symbol for r in load().resolutions}
+    symbols = {(r.session, r.forum): r.symbol for r in load().resolutions if r.convention}
     forums = {f.value: f for f in Forum}
     positions = {p.value: p for p in VotePosition}
     rows = csv.reader(_text("votes.csv").splitlines())

@@ -130,7 +130,7 @@ def _facts(ds: Dataset) -> list[dict[str, Any]]:
         ),
     ):
         rows.append(_fact("meetings", f"formal meetings: {label}", known, len(formal) - known))
-    votes = Counter((v.session, v.forum) for v in ds.votes)
+    votes = Counter(v.roll_call for v in ds.votes)
     forums = [(f, "plenary" if f is Forum.PLENARY else "First Committee") for f in Forum]
     for forum, where in forums:
         records = [r for r in ds.resolutions if r.forum is forum]
@@ -153,8 +153,8 @@ def _facts(ds: Dataset) -> list[dict[str, Any]]:
         rows.append(_fact("resolutions", f"{where}: date, sessions", dated, len(records) - dated))
     for forum, where in forums:
         records = [r for r in ds.resolutions if r.forum is forum]
-        with_votes = sum(1 for r in records if votes.get((r.session, forum)))
-        count = sum(n for (_, f), n in votes.items() if f is forum)
+        with_votes = sum(1 for r in records if votes.get(r.roll_call))
+        count = sum(n for (_, f, _), n in votes.items() if f is forum)
         rows.append(
             _fact(
                 "votes",
@@ -258,12 +258,12 @@ def coverage_markdown(ds: Dataset) -> str:
         "| session | forum | symbol | date | yes | no | abstain | absent | per-State votes |"
     )
     lines.append("|---|---|---|---|---|---|---|---|---|")
-    counts = Counter((v.session, v.forum) for v in ds.votes)
+    counts = Counter(v.roll_call for v in ds.votes)
     for r in sorted(ds.resolutions, key=lambda r: (r.session, r.forum is Forum.PLENARY)):
         t = r.tally
         cells = [r.session, r.forum.value, r.symbol, r.date, t.yes, t.no, t.abstain, t.absent]
         row = " | ".join(_cell(c) for c in cells)
-        lines.append(f"| {row} | {counts.get((r.session, r.forum), 0)} |")
+        lines.append(f"| {row} | {counts.get(r.roll_call, 0)} |")
     lines += ["", "## Meetings", ""]
     lines.append(
         "| code | kind | dates | city | president | States not bound: attended / absent / unknown |"

@@ -10,7 +10,7 @@ Writing to a path is atomic: a failed write leaves the previous file as it was.
 >>> out = io.StringIO()
 >>> apmbc.export(apmbc.load(), "resolutions", out, format="csv")
 >>> out.getvalue().splitlines()[0]
-'session,forum,symbol,date,title,yes,no,abstain,absent,notes,sources'
+'session,forum,symbol,record,convention,date,title,yes,no,abstain,absent,notes,sources'
 """
 
 from __future__ import annotations

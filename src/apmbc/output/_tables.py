@@ -132,6 +132,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("session", "int", "UN General Assembly session"),
         _c("forum", "enum", "plenary or First Committee", Forum),
         _c("symbol", "str", "resolution (or draft) symbol"),
+        _c("record", "str", "the roll call's record id in its source (UN Digital Library, ...)"),
+        _c("convention", "bool", "the annual resolution on the Convention (else another vote)"),
         _c("date", "date", "date of the vote"),
         _c("title", "str", "title"),
         _c("yes", "int", "votes in favour"),
@@ -147,6 +149,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("session", "int", "UN General Assembly session"),
         _c("forum", "enum", "plenary or First Committee", Forum),
         _c("resolution", "str", "symbol of the resolution voted on"),
+        _c("record", "str", "record id of the roll call, for a vote other than the Convention's"),
         _c("date", "date", "date of the vote"),
         _c("position", "enum", "yes, no, abstain or absent", VotePosition),
         _c("recorded_name", "str", "the State's name as the UN recorded it then"),
@@ -268,6 +271,8 @@ def _resolution_row(res: Resolution) -> dict[str, Any]:
         "session": res.session,
         "forum": res.forum.value,
         "symbol": res.symbol,
+        "record": res.record,
+        "convention": res.convention,
         "date": res.date,
         "title": res.title,
         "yes": res.tally.yes,
@@ -285,16 +290,17 @@ def _names(ds: Dataset) -> dict[str, str]:
 
 def _vote_rows(ds: Dataset) -> list[dict[str, Any]]:
     names = _names(ds)
-    resolutions = {(r.session, r.forum): r for r in ds.resolutions}
+    resolutions = {r.roll_call: r for r in ds.resolutions}
 
     def row(vote: Vote) -> dict[str, Any]:
-        res = resolutions.get((vote.session, vote.forum))
+        res = resolutions.get(vote.roll_call)
         return {
             "state": vote.state,
             "state_name": names.get(vote.state),
             "session": vote.session,
             "forum": vote.forum.value,
             "resolution": vote.resolution or (res.symbol if res else None),
+            "record": vote.record,
             "date": res.date if res else None,
             "position": vote.position.value,
             "recorded_name": vote.recorded_name,

@@ -14,9 +14,18 @@ from collections import Counter
 import attrs
 
 from apmbc.dataset import Dataset
-from apmbc.models import Forum, Meeting, Resolution, State, VotePosition
+from apmbc.models import Meeting, Resolution, RollCallKey, State, VotePosition
 
-__all__ = ["RULES", "Context", "Finding", "Severity", "finding", "res_keys", "sort_key"]
+__all__ = [
+    "RULES",
+    "Context",
+    "Finding",
+    "Severity",
+    "finding",
+    "res_keys",
+    "roll_call_label",
+    "sort_key",
+]
 
 
 class Severity(str, enum.Enum):
@@ -38,8 +47,16 @@ RULES: dict[str, tuple[Severity, str]] = {
     # keys
     "APMBC-KEY-STATE": (_E, "two States have the same code"),
     "APMBC-KEY-MEETING": (_E, "two meetings have the same code"),
-    "APMBC-KEY-RESOLUTION": (_E, "two resolutions have the same session and forum"),
-    "APMBC-KEY-VOTE": (_E, "a State has two votes on the same resolution (session, forum)"),
+    "APMBC-KEY-RESOLUTION": (
+        _E,
+        "two resolutions are the same roll call (the Convention's resolution of one session and "
+        "forum, or one record id)",
+    ),
+    "APMBC-RES-RECORD": (
+        _E,
+        "a roll call other than the Convention's resolution has no record id to identify it",
+    ),
+    "APMBC-KEY-VOTE": (_E, "a State has two votes in the same roll call"),
     "APMBC-KEY-ATTENDANCE": (
         _E,
         "two attendance facts for the same State and meeting say the same thing "
@@ -52,7 +69,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     # references
     "APMBC-REF-STATE": (_E, "a State code that no State in the dataset has"),
     "APMBC-REF-MEETING": (_E, "a meeting code that no meeting in the dataset has"),
-    "APMBC-REF-RESOLUTION": (_E, "a session and forum for which the dataset has no resolution"),
+    "APMBC-REF-RESOLUTION": (_E, "a vote or statement names a roll call the dataset does not hold"),
     # treaty dates (Articles 15, 16, 17 and 20)
     "APMBC-SIG-WINDOW": (
         _E,
@@ -78,7 +95,11 @@ RULES: dict[str, tuple[Severity, str]] = {
     # the UN calendar and votes
     "APMBC-RES-SESSION": (_E, "resolution dated outside its General Assembly session"),
     "APMBC-RES-ORDER": (_E, "First Committee vote not before the plenary vote of its session"),
-    "APMBC-TALLY": (_E, "plenary tally differs from the count of the per-State votes"),
+    "APMBC-TALLY": (
+        _E,
+        "a tally differs from the count of the roll call's per-State votes (in the First "
+        "Committee, fewer votes than the tally are a partial record, not an error)",
+    ),
     "APMBC-VOTE-SYMBOL": (_E, "vote's resolution symbol differs from its resolution's symbol"),
     "APMBC-VOTE-NON-MEMBER": (
         _E,
@@ -166,18 +187,31 @@ class Context:
         self.meeting_by_code: dict[str, Meeting] = {}
         for meeting in self.meetings:
             self.meeting_by_code.setdefault(meeting.code, meeting)
-        self.resolution_by_key: dict[tuple[int, Forum], Resolution] = {}
+        self.resolution_by_key: dict[RollCallKey, Resolution] = {}
+        """Each roll call's (first) resolution, by :attr:`~apmbc.models.Resolution.roll_call`."""
         for resolution in self.resolutions:
-            self.resolution_by_key.setdefault((resolution.session, resolution.forum), resolution)
-        self.counts: dict[tuple[int, Forum], Counter[VotePosition]] = {}
+            self.resolution_by_key.setdefault(resolution.roll_call, resolution)
+        self.counts: dict[RollCallKey, Counter[VotePosition]] = {}
+        """The per-State votes of each roll call, counted by position."""
+        last: RollCallKey | None = None
+        counter: Counter[VotePosition] = Counter()
         for vote in ds.votes:
-            key = (vote.session, vote.forum)
-            counter = self.counts.get(key)
-            if counter is None:
-                counter = self.counts[key] = Counter()
+            key = (vote.session, vote.forum, vote.record)
+            if key != last:  # the votes of one roll call usually come together
+                found = self.counts.get(key)
+                counter = self.counts[key] = Counter() if found is None else found
+                last = key
             counter[vote.position] += 1
 
 
-def res_keys(session: int, forum: Forum) -> tuple[str, str]:
-    """The keys of a resolution as strings: ``("77", "plenary")``."""
-    return (str(session), forum.value)
+def res_keys(roll_call: RollCallKey) -> tuple[str, ...]:
+    """The keys of a roll call as strings: ``("77", "plenary")``, or with its record id."""
+    session, forum, record = roll_call
+    return (str(session), forum.value) if record is None else (str(session), forum.value, record)
+
+
+def roll_call_label(roll_call: RollCallKey) -> str:
+    """A roll call in words: ``session 77 plenary`` or ``session 77 plenary, record 4011234``."""
+    session, forum, record = roll_call
+    label = f"session {session} {forum.value}"
+    return label if record is None else f"{label}, record {record}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from apmbc.models import Attendance, Forum, Source
-from apmbc.validation._findings import Context, Finding, finding, res_keys
+from apmbc.validation._findings import Context, Finding, finding, res_keys, roll_call_label
 
 __all__ = ["check"]
 
@@ -40,67 +40,77 @@ def _unique_keys(ctx: Context) -> Iterator[Finding]:
             )
     seen = {}
     for i, res in enumerate(ctx.resolutions):
-        first = seen.setdefault((res.session, res.forum), i)
+        key = res.roll_call
+        if not res.convention and res.record is None:
+            yield finding(
+                "APMBC-RES-RECORD",
+                f"resolutions[{i}].record",
+                res_keys(key),
+                "a roll call other than the Convention's resolution needs a record id (its UN "
+                "Digital Library record, or another data set's id) to be told from the others",
+            )
+            continue
+        first = seen.setdefault(key, i)
         if first != i:
+            what = (
+                f"a second resolution for session {res.session} {res.forum.value}"
+                if key[2] is None
+                else f"a second roll call with record {key[2]!r}"
+            )
             yield finding(
                 "APMBC-KEY-RESOLUTION",
                 f"resolutions[{i}]",
-                res_keys(res.session, res.forum),
-                f"a second resolution for session {res.session} {res.forum.value} "
-                f"(the first is resolutions[{first}])",
+                res_keys(key),
+                f"{what} (the first is resolutions[{first}])",
             )
     yield from _unique_votes(ctx)
 
 
 def _unique_votes(ctx: Context) -> Iterator[Finding]:
-    """One vote per State and resolution.
+    """One vote per State and roll call.
 
-    Votes are the largest table, so the check marks each (State, resolution) pair in a compact
-    table of bytes (States by number, resolutions by number) rather than in a dict of tuples:
-    at half a million votes the dict no longer fits in the processor's caches and the check
-    grew faster than the data. Pairs the table cannot number (a State or resolution missing
-    from the dataset) go to a dict; the first vote of a repeated pair is looked up afterwards.
+    Votes are the largest table, so each (State, roll call) pair is numbered as one integer
+    (States and roll calls by number) in a set: memory and time stay linear in the number of
+    votes, and the integers are not objects the garbage collector scans. The first vote of a
+    repeated pair is looked up afterwards.
     """
-    state_number = {code: n for n, code in enumerate(ctx.state_by_code)}
-    resolution_number: dict[tuple[int, Forum], int] = {}
-    width = len(state_number)
-    seen = bytearray(width * (len(ctx.resolution_by_key) + 1))
-    others: set[tuple[str, int, Forum]] = set()
+    state_number: dict[str, int] = {}
+    call_number: dict[tuple[int, Forum, str | None], int] = {}
+    seen: set[int] = set()
     repeated: list[int] = []
+    last_key: tuple[int, Forum, str | None] | None = None
+    last_number = 0
     for i, vote in enumerate(ctx.ds.votes):
+        key = (vote.session, vote.forum, vote.record)
+        if key != last_key:
+            found = call_number.get(key)
+            if found is None:
+                found = call_number[key] = len(call_number)
+            last_key, last_number = key, found
         n = state_number.get(vote.state)
         if n is None:
-            key = (vote.state, vote.session, vote.forum)
-            if key in others:
-                repeated.append(i)
-            others.add(key)
-            continue
-        r = resolution_number.get((vote.session, vote.forum))
-        if r is None:
-            r = resolution_number[(vote.session, vote.forum)] = len(resolution_number)
-            if (r + 1) * width > len(seen):
-                seen.extend(bytes(width))
-        at = r * width + n
-        if seen[at]:
+            n = state_number[vote.state] = len(state_number)
+        pair = (last_number << 32) | n  # fewer than 2**32 States fit in memory anyway
+        if pair in seen:
             repeated.append(i)
-        seen[at] = 1
+        seen.add(pair)
     if not repeated:
         return
     votes = ctx.ds.votes
-    wanted = {(votes[i].state, votes[i].session, votes[i].forum) for i in repeated}
-    first: dict[tuple[str, int, Forum], int] = {}
+    wanted = {(votes[i].state, votes[i].roll_call) for i in repeated}
+    first: dict[tuple[str, tuple[int, Forum, str | None]], int] = {}
     for i, vote in enumerate(votes):
-        key = (vote.state, vote.session, vote.forum)
-        if key in wanted:
-            first.setdefault(key, i)
+        pair_key = (vote.state, vote.roll_call)
+        if pair_key in wanted:
+            first.setdefault(pair_key, i)
     for i in repeated:
         vote = votes[i]
         yield finding(
             "APMBC-KEY-VOTE",
             f"votes[{i}]",
-            (vote.state, *res_keys(vote.session, vote.forum)),
-            f"a second vote of {vote.state} on session {vote.session} {vote.forum.value} "
-            f"(the first is votes[{first[(vote.state, vote.session, vote.forum)]}])",
+            (vote.state, *res_keys(vote.roll_call)),
+            f"a second vote of {vote.state} in {roll_call_label(vote.roll_call)} "
+            f"(the first is votes[{first[(vote.state, vote.roll_call)]}])",
         )
 
 
@@ -180,8 +190,10 @@ def _references(ctx: Context) -> Iterator[Finding]:
     for i, vote in enumerate(ctx.ds.votes):
         if vote.state not in states:
             yield no_state(f"votes[{i}].state", vote.state, "voter")
-        if (vote.session, vote.forum) not in resolutions:
-            yield _no_resolution(f"votes[{i}].session", vote.state, vote.session, vote.forum)
+        key = (vote.session, vote.forum, vote.record)
+        if key not in resolutions:
+            where = "record" if vote.record is not None else "session"
+            yield _no_resolution(f"votes[{i}].{where}", vote.state, key)
     for i, fact in enumerate(ctx.ds.attendances):
         if fact.state not in states:
             yield no_state(f"attendances[{i}].state", fact.state, "attendee")
@@ -205,15 +217,16 @@ def _references(ctx: Context) -> Iterator[Finding]:
         if (
             stmt.session is not None
             and stmt.forum is not None
-            and (stmt.session, stmt.forum) not in resolutions
+            and (stmt.session, stmt.forum, None) not in resolutions
         ):
-            yield _no_resolution(f"statements[{i}].session", stmt.state, stmt.session, stmt.forum)
+            key = (stmt.session, stmt.forum, None)
+            yield _no_resolution(f"statements[{i}].session", stmt.state, key)
 
 
-def _no_resolution(path: str, state: str, session: int, forum: Forum) -> Finding:
+def _no_resolution(path: str, state: str, key: tuple[int, Forum, str | None]) -> Finding:
     return finding(
         "APMBC-REF-RESOLUTION",
         path,
-        (state, *res_keys(session, forum)),
-        f"no resolution for session {session} {forum.value}",
+        (state, *res_keys(key)),
+        f"no resolution for {roll_call_label(key)}",
     )

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from apmbc.domain.calendar import LAST_SESSION, session_window
 from apmbc.domain.symbols import normalize_symbol
 from apmbc.models import Forum, Resolution, VotePosition
-from apmbc.validation._findings import Context, Finding, finding, res_keys
+from apmbc.validation._findings import Context, Finding, finding, res_keys, roll_call_label
 
 __all__ = ["check"]
 
@@ -25,7 +25,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _resolutions(ctx: Context) -> Iterator[Finding]:
     position_of = {id(r): i for i, r in enumerate(ctx.resolutions)}
     for i, res in enumerate(ctx.resolutions):
-        keys = res_keys(res.session, res.forum)
+        keys = res_keys(res.roll_call)
         if not 1 <= res.session <= LAST_SESSION:
             yield finding(
                 "APMBC-RES-SESSION",
@@ -42,8 +42,8 @@ def _resolutions(ctx: Context) -> Iterator[Finding]:
                     keys,
                     f"dated {res.date}, outside session {res.session} ({first} to {last})",
                 )
-        if res.forum is Forum.FIRST_COMMITTEE and res.date is not None:
-            plenary = ctx.resolution_by_key.get((res.session, Forum.PLENARY))
+        if res.forum is Forum.FIRST_COMMITTEE and res.convention and res.date is not None:
+            plenary = ctx.resolution_by_key.get((res.session, Forum.PLENARY, None))
             if plenary is not None and plenary.date is not None and res.date >= plenary.date:
                 yield finding(
                     "APMBC-RES-ORDER",
@@ -52,23 +52,30 @@ def _resolutions(ctx: Context) -> Iterator[Finding]:
                     f"First Committee vote dated {res.date}, not before the plenary vote of "
                     f"{plenary.date} (resolutions[{position_of[id(plenary)]}])",
                 )
-        if res.forum is Forum.PLENARY:
-            yield from _tally(ctx, i, res)
+        yield from _tally(ctx, i, res)
 
 
 def _tally(ctx: Context, i: int, res: Resolution) -> Iterator[Finding]:
-    counts = ctx.counts.get((res.session, res.forum))
+    """The tally against the per-State votes, exactly. A plenary roll call's per-State record is
+    whole (every Member State, absences included); in the First Committee, where per-State votes
+    are often known for a few States only, fewer votes than the tally are a partial record and
+    only a count above the tally is wrong."""
+    counts = ctx.counts.get(res.roll_call)
     if not counts:
         return
-    for position in VotePosition:
-        stated = getattr(res.tally, position.value)
+    stated = {p: getattr(res.tally, p.value) for p in VotePosition}
+    complete = res.forum is Forum.PLENARY or sum(counts.values()) >= sum(
+        v for v in stated.values() if v is not None
+    )
+    for position, figure in stated.items():
         counted = counts[position]
-        if stated is not None and stated != counted:
+        if figure is not None and (counted != figure if complete else counted > figure):
             yield finding(
                 "APMBC-TALLY",
                 f"resolutions[{i}].tally.{position.value}",
-                res_keys(res.session, res.forum),
-                f"tally says {stated} {position.value}, the per-State votes count {counted}",
+                res_keys(res.roll_call),
+                f"tally says {figure} {position.value}, the per-State votes count {counted}"
+                + ("" if complete else " (more than the tally, in a partial record)"),
             )
 
 
@@ -86,7 +93,7 @@ def _votes(ctx: Context) -> Iterator[Finding]:
         if s.un_member is False or s.un_member_since is not None
     }
     for i, vote in enumerate(ctx.ds.votes):
-        key = (vote.session, vote.forum)
+        key = (vote.session, vote.forum, vote.record)
         expected = symbols.get(key)
         if (
             expected is not None
@@ -97,15 +104,15 @@ def _votes(ctx: Context) -> Iterator[Finding]:
             yield finding(
                 "APMBC-VOTE-SYMBOL",
                 f"votes[{i}].resolution",
-                (vote.state, *res_keys(vote.session, vote.forum)),
-                f"vote on {vote.resolution!r}, but the resolution of session {vote.session} "
-                f"{vote.forum.value} is {ctx.resolution_by_key[key].symbol!r}",
+                (vote.state, *res_keys(key)),
+                f"vote on {vote.resolution!r}, but the resolution of {roll_call_label(key)} is "
+                f"{ctx.resolution_by_key[key].symbol!r}",
             )
         state = constrained.get(vote.state)
         if state is None:
             continue
         res = ctx.resolution_by_key.get(key)
-        keys = (vote.state, *res_keys(vote.session, vote.forum))
+        keys = (vote.state, *res_keys(key))
         reason = None
         if state.un_member is False:
             reason = "is not a UN member"
