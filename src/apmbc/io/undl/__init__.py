@@ -25,8 +25,8 @@ import os
 from collections.abc import Callable
 
 from apmbc.dataset import Dataset, StateTable
-from apmbc.domain.names import fold
-from apmbc.domain.titles import CONVENTION_MARKER, is_convention_title
+from apmbc.domain.titles import is_convention_title
+from apmbc.io._titles import title_predicate
 from apmbc.io.undl._columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
 from apmbc.io.undl._read import FIELD_SIZE_LIMIT, read_undl
 from apmbc.io.undl._values import HISTORICAL_CODES
@@ -44,36 +44,6 @@ __all__ = [
 
 DEFAULT: Callable[[str], bool] = is_convention_title
 """The default title filter of :func:`load_undl_csv`: the Convention's annual resolutions."""
-
-TitleFilter = str | Callable[[str], bool] | None
-
-
-def _keep_all(title: str) -> bool:
-    return True
-
-
-def _title_predicate(
-    title_filter: TitleFilter,
-) -> tuple[Callable[[str], bool], str, str | None]:
-    """The predicate, a label for the notes, and the marker word its titles contain (if any)."""
-    if title_filter is None:
-        return _keep_all, "none, every resolution kept", None
-    if isinstance(title_filter, str):
-        wanted = fold(title_filter)
-
-        def contains(title: str) -> bool:
-            return wanted in fold(title)
-
-        return contains, f"titles containing {title_filter!r}", None
-    if title_filter is is_convention_title:
-        return is_convention_title, "the Convention's resolutions", CONVENTION_MARKER
-    if callable(title_filter):
-        label = getattr(title_filter, "__name__", None) or repr(title_filter)
-        return title_filter, f"{label}()", None
-    raise TypeError(
-        f"title_filter must be a string, None or a function of the title, "
-        f"not {type(title_filter).__name__}"
-    )
 
 
 def _state_provider(states: StateTable | Dataset | None) -> Callable[[], StateTable]:
@@ -127,7 +97,7 @@ def load_undl_csv(
     longer than :data:`FIELD_SIZE_LIMIT`, an unknown vote code, an impossible date or a count that
     is not a whole number.
     """
-    keep, label, marker = _title_predicate(title_filter)
+    keep, label, marker = title_predicate(title_filter)
     provider = _state_provider(states)
     return read_undl(path, keep=keep, filter_label=label, states=provider, marker=marker)
 
