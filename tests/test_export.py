@@ -74,6 +74,7 @@ def test_csv_of_the_bundled_votes() -> None:
         "resolution": "A/RES/77/63",
         "date": "2022-12-07",
         "position": "abstain",
+        "intended": "",
         "recorded_name": "CUBA",
         "sources": cuba["sources"],
     }

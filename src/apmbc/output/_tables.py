@@ -146,6 +146,12 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("resolution", "str", "symbol of the resolution voted on"),
         _c("date", "date", "date of the vote"),
         _c("position", "enum", "yes, no, abstain or absent", VotePosition),
+        _c(
+            "intended",
+            "enum",
+            "the position the State said after the vote it had intended (the recorded one stands)",
+            VotePosition,
+        ),
         _c("recorded_name", "str", "the State's name as the UN recorded it then"),
         _SOURCES,
     ),
@@ -291,6 +297,7 @@ def _vote_rows(ds: Dataset) -> list[dict[str, Any]]:
             "resolution": vote.resolution or (res.symbol if res else None),
             "date": res.date if res else None,
             "position": vote.position.value,
+            "intended": _value(vote.intended),
             "recorded_name": vote.recorded_name,
             "sources": _sources(vote.sources),
         }
