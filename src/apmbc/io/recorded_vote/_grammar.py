@@ -11,6 +11,7 @@ module only finds where they are written.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import attrs
 
@@ -29,7 +30,9 @@ __all__ = [
     "find_tallies",
     "heading_at",
     "label_in",
+    "mentions_vote",
     "names_like",
+    "next_heading",
     "part_vote",
     "sentences",
     "split_delegations",
@@ -40,7 +43,7 @@ __all__ = [
 # -- list headings ---------------------------------------------------------------------------
 
 _HEADING = re.compile(
-    r"[•·▪*\-–—]?\s*(?P<head>in\s+favou?r|against|abstain(?:ing|ed|ions?)?|absent"
+    r"[•·▪*\-–—]?\s*(?P<head>in\s+favou?r|against|abstain(?:ing|ed)?|abstentions?|absent"
     r"|(?:absent\s+or\s+)?(?:present\s+and\s+)?not\s+voting|non-voting|did\s+not\s+vote)"
     r"\s*[:：]\s*",
     re.IGNORECASE,
@@ -64,9 +67,26 @@ def _position_of(head: str) -> VotePosition:
         return VotePosition.YES
     if word.startswith("against"):
         return VotePosition.NO
-    if word.startswith("abstain"):
+    if word.startswith("abst"):
         return VotePosition.ABSTAIN
     return VotePosition.ABSENT
+
+
+_NEXT_HEADING = re.compile(
+    r"(?<=[.;])\s+(?=(?:in\s+favou?r|against|abstain(?:ing|ed)?|abstentions?|absent"
+    r"|(?:absent\s+or\s+)?(?:present\s+and\s+)?not\s+voting|non-voting|did\s+not\s+vote)"
+    r"\s*[:：])",
+    re.IGNORECASE,
+)
+
+
+def next_heading(text: str) -> int | None:
+    """Where a list heading starts inside a list's text, after the period that ends the list
+    before it ("In favour: A, B. Against: None."), else ``None``."""
+    if ":" not in text and "：" not in text:
+        return None
+    match = _NEXT_HEADING.search(text)
+    return None if match is None else match.end()
 
 
 def heading_at(text: str) -> Heading | None:
@@ -89,7 +109,7 @@ def heading_at(text: str) -> Heading | None:
 
 _NONE = frozenset(("none", "nil", "no", "-", "—", "–"))
 _MARKS = " \t.*†‡·•;"
-_NAME_LIKE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.()\- ]){0,79}")
+_NAME_LIKE = re.compile(r"(?:[^\W\d_]|\()(?:[^\W\d_]|['’.()\- ]){0,79}")
 
 
 def split_names(text: str, by_line: bool) -> list[tuple[int, int, str]]:
@@ -117,7 +137,8 @@ def split_names(text: str, by_line: bool) -> list[tuple[int, int, str]]:
 
 def names_like(text: str) -> bool:
     """Whether a line reads as part of a list of names: comma-separated pieces of at most eight
-    words each, without figures, colons or sentence ends inside."""
+    words each, without figures, colons or sentence ends inside (a piece may be the end of a name
+    begun on the line before: "(Federated States of)", "and the Grenadines")."""
     if len(text) > 200_000 or ":" in text:
         return False
     pieces = [p.strip() for p in text.split(",")]
@@ -129,6 +150,8 @@ def names_like(text: str) -> bool:
         if i == len(pieces) - 1:
             piece = piece.rstrip(". *")
         piece = piece.strip("* ")
+        if any(unicodedata.combining(ch) for ch in piece):  # "Türki̇ye": a dot as a mark
+            piece = "".join(ch for ch in piece if not unicodedata.combining(ch))
         if not piece or len(piece.split()) > 8 or _NAME_LIKE.fullmatch(piece) is None:
             return False
         if ". " in piece and not piece.startswith("St. "):
@@ -231,6 +254,14 @@ _VOTE_TALK = re.compile(
 )
 
 
+_MENTION = re.compile(r"\brecorded\s+vote\b|\bvoted?\s+in\s+favou?r\b", re.IGNORECASE)
+
+
+def mentions_vote(text: str) -> bool:
+    """Whether a sentence speaks of a recorded vote at all ("a recorded vote was taken")."""
+    return _MENTION.search(text, 0, 20_000) is not None
+
+
 def vote_talk(text: str) -> bool:
     """Whether a sentence speaks of a vote's figures (so that one not read must be reported)."""
     return _VOTE_TALK.search(text, 0, 20_000) is not None and any(ch.isdigit() for ch in text)
@@ -265,7 +296,8 @@ _BETWEEN = re.compile(
     r"|\s*\(?\s*(?:contained\s+in\s+)?(?:documents?\s+)?A/[\w./-]{3,40}\)?"
     r"|\s*\([^()]{0,100}\)"
     r"|\s+as\s+(?:a\s+whole|orally\s+(?:revised|amended)|amended|revised)\b){0,3}"
-    r"\s*,?\s*(?P<word>(?:which\s+is\s+)?entitled|titled|on|concerning|regarding|relating\s+to)?"
+    r"\s*,?\s*(?P<word>(?:(?:which\s+)?(?:is|was)\s+)?(?:entitled|titled)|on|concerning|regarding"
+    r"|relating\s+to)?"
     r"\s*",
     re.IGNORECASE,
 )

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import re
 from collections.abc import Callable, Iterable
 
 import attrs
@@ -29,7 +30,7 @@ import attrs
 from apmbc.dataset import Dataset
 from apmbc.domain.calendar import date_in_session, session_of_date
 from apmbc.domain.dates import find_dates
-from apmbc.domain.names import fold
+from apmbc.domain.names import collapse_spaces, fold
 from apmbc.domain.symbols import (
     FoundSymbol,
     Symbol,
@@ -61,17 +62,12 @@ MAX_VOTES = 2_000
 """Recorded votes in the largest text that is read; a day's meeting record holds a few dozen."""
 MAX_NAMES = 200_000
 """Names in all the lists of the largest text that is read (a roll call lists at most 193)."""
+_YEAR = re.compile(r"\d{4}")
 _HEADER_LINES = 40
 """The document's own symbol and date are looked for in its first lines."""
 _LOOK_BACK = 6
 """Units before a vote in which its draft may be named."""
 _ORDER = (VotePosition.YES, VotePosition.NO, VotePosition.ABSTAIN, VotePosition.ABSENT)
-_LIST_NAMES = {
-    VotePosition.YES: "In favour",
-    VotePosition.NO: "Against",
-    VotePosition.ABSTAIN: "Abstain",
-    VotePosition.ABSENT: "Absent",
-}
 
 
 def _short(text: str, limit: int = 200) -> str:
@@ -89,8 +85,16 @@ class _Sentence:
     offsets: list[int]
     numbers: list[int]
     tallies: list[g.Tally] = attrs.Factory(list)
-    symbols: list[FoundSymbol] = attrs.Factory(list)
     drafts: list[g.DraftMention] = attrs.Factory(list)
+    _symbols: list[FoundSymbol] | None = None
+
+    @property
+    def symbols(self) -> list[FoundSymbol]:
+        """The symbols the sentence writes (read when first asked for: most are never needed)."""
+        if self._symbols is None:
+            found = find_symbols(self.text, limit=50, documents=True) if "/" in self.text else []
+            self._symbols = found
+        return self._symbols
 
     def line_at(self, offset: int) -> int:
         return self.numbers[max(0, bisect.bisect_right(self.offsets, offset) - 1)]
@@ -139,8 +143,11 @@ class _List:
         if stripped.endswith(".") and not stripped.endswith(" St."):
             self.closed = True
 
-    def names(self) -> list[tuple[int, str]]:
-        """``(line, name)`` for every name, in order."""
+    def names(self) -> list[tuple[int, str, list[tuple[int, str]]]]:
+        """``(line, name, pieces)`` for every name, in order. A name written over a line break
+        not preceded by a comma ("Bolivia (Plurinational State" / "of)") is joined; ``pieces``
+        then holds its parts line by line, for a caller to try if the joined name is no State
+        ("Canada" / "Chile" with the comma missing)."""
         by_line = len(self.parts) > 1 and not any("," in t for _, t in self.parts)
         joined = ("\n" if by_line else " ").join(t for _, t in self.parts)
         starts: list[int] = []
@@ -149,10 +156,19 @@ class _List:
             starts.append(at)
             at += len(text) + 1
         numbers = [n for n, _ in self.parts]
-        out: list[tuple[int, str]] = []
-        for start, _, name in g.split_names(joined, by_line):
+        out: list[tuple[int, str, list[tuple[int, str]]]] = []
+        for start, end, name in g.split_names(joined, by_line):
             index = max(0, bisect.bisect_right(starts, start) - 1)
-            out.append((numbers[index], name))
+            last = max(0, bisect.bisect_right(starts, max(start, end - 1)) - 1)
+            pieces: list[tuple[int, str]] = []
+            if last > index:
+                for i in range(index, last + 1):
+                    a = max(start, starts[i])
+                    b = min(end, starts[i] + len(self.parts[i][1]))
+                    piece = collapse_spaces(joined[a:b]).strip(" .*")
+                    if piece:
+                        pieces.append((numbers[i], piece))
+            out.append((numbers[index], name, pieces if len(pieces) > 1 else []))
         return out
 
 
@@ -194,12 +210,7 @@ class _Units:
                     self._close_list()
                     self._prose.append((line.number, before))
                 self._flush_prose()
-                self._close_list()
-                self._list = _List(heading.position, heading.written, line.number)
-                rest = line.text[heading.end :].strip()
-                if rest:
-                    self._list.add(line.number, rest)
-                    self._count(line)
+                self._open_lists(line, line.text[heading.start :])
                 continue
             current = self._list
             if current is not None and current.accepts(line):
@@ -211,6 +222,25 @@ class _Units:
         self._flush_prose()
         self._close_list()
         return self.units
+
+    def _open_lists(self, line: Line, text: str) -> None:
+        """The lists that ``text`` (starting with a heading) opens: one, or several written on
+        one line ("In favour: A, B. Against: None. Abstain: C.")."""
+        while True:
+            heading = g.heading_at(text)
+            if heading is None:  # pragma: no cover - the caller found one
+                break
+            self._close_list()
+            self._list = _List(heading.position, heading.written, line.number)
+            rest = text[heading.end :].strip()
+            after = g.next_heading(rest)
+            names = rest if after is None else rest[:after].strip()
+            if names:
+                self._list.add(line.number, names)
+                self._count(line)
+            if after is None:
+                break
+            text = rest[after:]
 
     def _count(self, line: Line) -> None:
         self.names += line.text.count(",") + 1
@@ -320,6 +350,8 @@ class Reader:
         self._resolver: Resolver | None = None
         self._members: list[State] | None = None
         self._tallies = 0
+        self._mention: int | None = None
+        """The first line that speaks of a recorded vote, for a text in which none is read."""
         self._fitting: dict[int, tuple[list[int], list[_dt.date]]] = {}
 
     @property
@@ -350,11 +382,13 @@ class Reader:
                     source=self.label,
                     line=unit.line_at(unit.tallies[-1].start),
                 )
-            unit.symbols = find_symbols(text, limit=50, documents=True)
             unit.drafts = g.find_drafts(text)
-            for found in find_dates(text, limit=10):
-                if found.date is not None:
-                    self.dates.append((index, found.date))
+            if _YEAR.search(text) is not None:
+                for found in find_dates(text, limit=10):
+                    if found.date is not None:
+                        self.dates.append((index, found.date))
+            if self._mention is None and g.mentions_vote(text):
+                self._mention = unit.line
             corrections, not_read = g.find_corrections(text)
             for correction in corrections:
                 self.corrections.append((index, unit.line_at(correction.start), correction))
@@ -721,14 +755,18 @@ class Reader:
         votes = self._votes()
         if not votes:
             where = ""
+            line = self._mention
             if self.unread:
                 first = self.unread[0]
                 where = f"; {len(self.unread)} part(s) not read, the first: {first.message}"
+                line = first.line
+            elif line is not None:
+                where = f"; line {line} speaks of a recorded vote, but gives neither"
             raise ParseError(
                 "no recorded vote found: expected a tally such as '159 in favour to none against, "
                 "with 19 abstentions' or lists headed 'In favour:', 'Against:', 'Abstain:'" + where,
                 source=self.label,
-                line=self.unread[0].line if self.unread else None,
+                line=line,
             )
         document, day = self._document()
         places: dict[int, tuple[int, Forum]] = {}
@@ -945,9 +983,19 @@ class Reader:
         name = vote.draft or "the draft"
         listed: dict[VotePosition, int] = {}
         where: dict[str, tuple[VotePosition, int, str]] = {}
+        headings: dict[str, str] = {}
         dropped: set[str] = set()
         for roll in vote.lists:
-            names = roll.names()
+            names: list[tuple[int, str]] = []
+            for line, written, pieces in roll.names():
+                if (
+                    pieces
+                    and resolver.resolve(written).code is None
+                    and any(resolver.resolve(p).code is not None for _, p in pieces)
+                ):
+                    names.extend(pieces)  # a comma missing at a line's end
+                    continue
+                names.append((line, written))
             listed[roll.position] = listed.get(roll.position, 0) + len(names)
             if not roll.text.strip():
                 self.problems.append(
@@ -982,6 +1030,7 @@ class Reader:
                 previous = where.get(found.code)
                 if previous is None:
                     where[found.code] = (roll.position, line, written)
+                    headings[found.code] = roll.heading
                     continue
                 if previous[0] is roll.position:
                     self.problems.append(
@@ -1000,7 +1049,7 @@ class Reader:
                         line=line,
                         code="two-lists",
                         message=f"{written!r} ({found.code}) is in the list '{roll.heading}' "
-                        f"and in the list '{_LIST_NAMES[previous[0]]}' (line {previous[1]}) of "
+                        f"and in the list '{headings[found.code]}' (line {previous[1]}) of "
                         f"{name}: no vote recorded for it",
                         text=written,
                     )
