@@ -586,6 +586,19 @@ def test_one_name_a_line_and_a_name_over_two_lines() -> None:
     assert over_two.problems == ()
 
 
+def test_a_page_header_inside_a_list_is_unread_and_the_list_goes_on() -> None:
+    text = (
+        "A/70/PV.90\n7 December 2015\nIn favour:\nCanada, Norway,\n\n"
+        "15-99999                                                  5/30\n\n"
+        "A/70/PV.90 07/12/2015\n\nChile, Peru\nAgainst:\nNone\nAbstaining:\nCuba\n"
+        "Draft resolution A/70/L.90 was adopted by 4 votes to none, with 1 abstention.\n"
+    )
+    result = parse_recorded_vote(text, title_filter=None)
+    assert roll(result.roll_calls[0]) == listed({YES: "CAN CHL NOR PER", ABSTAIN: "CUB"})
+    assert codes(result.unread) == [(6, "inside-list"), (8, "inside-list")]
+    assert result.problems == ()
+
+
 def test_tallies_in_words_and_the_sentence_shapes() -> None:
     for tally, figures in [
         ("159 in favour to none against, with 19 abstentions", (159, 0, 19)),

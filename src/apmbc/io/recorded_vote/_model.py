@@ -23,6 +23,7 @@ ISSUE_CODES: dict[str, str] = {
     "duplicate-roll-call": "two roll calls for the same draft",
     # unread: parts of the text that were not read
     "long-line": "a line too long to be read",
+    "inside-list": "a line inside a list that is not names (a page's header or footer)",
     "tally-not-read": "a sentence that speaks of a vote's figures in a shape not read",
     "correction-not-read": "a delegation's intended vote in a shape not read",
     "correction-unplaced": "a correction with no roll call to belong to",

@@ -70,6 +70,11 @@ _LOOK_BACK = 6
 _ORDER = (VotePosition.YES, VotePosition.NO, VotePosition.ABSTAIN, VotePosition.ABSENT)
 
 
+def _furniture(text: str) -> bool:
+    """Whether a line could be a page's header or footer (a few words, no sentence, no tally)."""
+    return len(text) <= 120 and len(text.split()) <= 6 and not g.find_tallies(text)
+
+
 def _short(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
@@ -136,6 +141,10 @@ class _List:
         if last.endswith((",", ";", "-", "‐")) or last.lower().endswith(" and"):
             return g.names_like(line.text)
         return not line.gap and g.names_like(line.text)
+
+    def continues(self) -> bool:
+        """Its text ends with a comma: more names must follow."""
+        return bool(self.parts) and not self.closed and self.parts[-1][1].rstrip().endswith(",")
 
     def add(self, number: int, text: str) -> None:
         self.parts.append((number, text))
@@ -216,6 +225,19 @@ class _Units:
             if current is not None and current.accepts(line):
                 current.add(line.number, line.text)
                 self._count(line)
+                continue
+            if current is not None and current.continues() and _furniture(line.text):
+                # A list that ends with a comma goes on: this line (a page's header or footer
+                # in a record copied from a PDF) interrupts it and is reported, not read.
+                self.unread.append(
+                    VoteIssue(
+                        line=line.number,
+                        code="inside-list",
+                        message=f"a line inside the list '{current.heading}' that is not names "
+                        "(a page header or footer?): not read",
+                        text=line.text,
+                    )
+                )
                 continue
             self._close_list()
             self._prose.append((line.number, line.text))
