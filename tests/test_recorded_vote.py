@@ -599,6 +599,43 @@ def test_a_page_header_inside_a_list_is_unread_and_the_list_goes_on() -> None:
     assert result.problems == ()
 
 
+def test_lists_between_two_tallies_go_with_the_right_one() -> None:
+    """Without "as follows:", lists between two tallies belong to the one before when they end
+    with periods (a press release) and to the one after when they do not (a meeting record)."""
+    release = (
+        "GA/DIS/9997\n2 November 2015\n"
+        "The draft resolution A/C.1/70/L.81 on naval exercises was approved by 2 votes to 1, "
+        "with no abstentions.\nIn favour: Canada, Norway.\nAgainst: Cuba.\n"
+        "The draft resolution A/C.1/70/L.82 on ordnance at sea was approved by 2 votes to 1, "
+        "with no abstentions.\nIn favour: Chile, Peru.\nAgainst: Egypt.\n"
+    )
+    first, second = parse_recorded_vote(release, title_filter=None).roll_calls
+    assert (first.resolution.symbol, roll(first)) == (
+        "A/C.1/70/L.81",
+        listed({YES: "CAN NOR", NO: "CUB"}),
+    )
+    assert (second.resolution.symbol, roll(second)) == (
+        "A/C.1/70/L.82",
+        listed({YES: "CHL PER", NO: "EGY"}),
+    )
+    record = (
+        "A/C.1/70/PV.97\n2 November 2015\n"
+        "In favour:\nCanada, Norway\nAgainst:\nCuba\n"
+        "Draft resolution A/C.1/70/L.81 was adopted by 2 votes to 1, with no abstentions.\n"
+        "In favour:\nChile, Peru, Fiji\nAgainst:\nNone\n"
+        "Draft resolution A/C.1/70/L.82 was adopted by 3 votes to none, with no abstentions.\n"
+    )
+    first, second = parse_recorded_vote(record, title_filter=None).roll_calls
+    assert (first.resolution.symbol, roll(first)) == (
+        "A/C.1/70/L.81",
+        listed({YES: "CAN NOR", NO: "CUB"}),
+    )
+    assert (second.resolution.symbol, roll(second)) == (
+        "A/C.1/70/L.82",
+        listed({YES: "CHL FJI PER"}),
+    )
+
+
 def test_tallies_in_words_and_the_sentence_shapes() -> None:
     for tally, figures in [
         ("159 in favour to none against, with 19 abstentions", (159, 0, 19)),

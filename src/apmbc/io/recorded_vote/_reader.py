@@ -70,6 +70,16 @@ _LOOK_BACK = 6
 _ORDER = (VotePosition.YES, VotePosition.NO, VotePosition.ABSTAIN, VotePosition.ABSENT)
 
 
+def _fits(tally: g.Tally, lists: list[_List]) -> bool:
+    """Whether the lists' lengths are the tally's figures."""
+    figures = {
+        VotePosition.YES: tally.yes,
+        VotePosition.NO: tally.no,
+        VotePosition.ABSTAIN: tally.abstain,
+    }
+    return all(len(u.names()) == figures[u.position] for u in lists if u.position in figures)
+
+
 def _furniture(text: str) -> bool:
     """Whether a line could be a page's header or footer (a few words, no sentence, no tally)."""
     return len(text) <= 120 and len(text.split()) <= 6 and not g.find_tallies(text)
@@ -437,20 +447,24 @@ class Reader:
 
     def _document(self) -> tuple[Symbol | None, _dt.date | None]:
         """The text's own symbol (a meeting record or a press release) and its date."""
-        head = " ".join(line.text for line in self.lines[:_HEADER_LINES] if not line.too_long)
+        head = " ".join(line.text[:2_000] for line in self.lines[:_HEADER_LINES])
         record: Symbol | None = None
         press: Symbol | None = None
         for found in find_symbols(head, limit=100, documents=True):
             symbol = found.symbol
             if symbol.kind is SymbolKind.RECORD and record is None:
                 record = symbol
-            elif symbol.organ == "GA" and press is None and press_release_forum(symbol.text):
+            elif (
+                symbol.organ == "GA"
+                and press is None
+                and press_release_forum(symbol.text) is not None
+            ):
                 press = symbol
         given = self.given_source.citation if self.given_source is not None else None
         if record is None and press is None and given:
             parsed = parse_symbol(given)
             if parsed is not None and (
-                parsed.kind is SymbolKind.RECORD or press_release_forum(parsed.text)
+                parsed.kind is SymbolKind.RECORD or press_release_forum(parsed.text) is not None
             ):
                 return parsed, self._head_date(head)
         return record or press, self._head_date(head)
@@ -515,7 +529,13 @@ class Reader:
         return votes
 
     def _owner(self, first: int, last: int, tallies: dict[tuple[int, int], _Vote]) -> _Vote | None:
-        """The tally a run of lists belongs to (see the module documentation)."""
+        """The tally a run of lists belongs to (see the module documentation).
+
+        A sentence ending "as follows:" just before the lists claims them. Otherwise a tally
+        just before and one just after may each be theirs: the one whose figures the lists'
+        lengths match; else the one before if the tally after has lists of its own or these
+        lists end with periods (a press release), else the one after (a meeting record).
+        """
         before = self.units[first - 1] if first > 0 else None
         after = self.units[last + 1] if last + 1 < len(self.units) else None
 
@@ -523,25 +543,34 @@ class Reader:
             vote = tallies.get((index, k))
             return vote if vote is not None and not vote.lists else None
 
+        previous: _Vote | None = None
         if isinstance(before, _Sentence):
             intro = before.text.rstrip()
-            if before.tallies and (before.tallies[-1].as_follows or intro.endswith((":", "："))):
-                found = free(first - 1, len(before.tallies) - 1)
-                if found is not None:
-                    return found
+            if before.tallies:
+                previous = free(first - 1, len(before.tallies) - 1)
+                if previous is not None and (
+                    before.tallies[-1].as_follows or intro.endswith((":", "："))
+                ):
+                    return previous
             if intro.endswith((":", "：")) and first > 1:
                 earlier = self.units[first - 2]
                 if isinstance(earlier, _Sentence) and earlier.tallies:
                     found = free(first - 2, len(earlier.tallies) - 1)
                     if found is not None:
                         return found
+        following: _Vote | None = None
         if isinstance(after, _Sentence) and after.tallies and not after.tallies[0].as_follows:
-            found = free(last + 1, 0)
-            if found is not None:
-                return found
-        if isinstance(before, _Sentence) and before.tallies:
-            return free(first - 1, len(before.tallies) - 1)
-        return None
+            following = free(last + 1, 0)
+        if previous is None or following is None:
+            return previous or following
+        lists = [u for u in self.units[first : last + 1] if isinstance(u, _List)]
+        fits = [v for v in (previous, following) if v.tally is not None and _fits(v.tally, lists)]
+        if len(fits) == 1:
+            return fits[0]
+        beyond = self.units[last + 2] if last + 2 < len(self.units) else None
+        if isinstance(beyond, _List) or all(u.closed for u in lists):
+            return previous
+        return following
 
     def _subject(self, vote: _Vote, index: int, unit: _Sentence, k: int) -> None:
         """The draft a tally is about, from its part of its sentence, else the sentences before."""
