@@ -104,7 +104,13 @@ class RecordedVotes:
 
     def to_dataset(self) -> Dataset:
         """A :class:`~apmbc.dataset.Dataset` of the resolutions, their votes and the States they
-        refer to, ready for :func:`apmbc.merge`; its notes carry the problems and unread parts."""
+        refer to; its notes carry the problems, unread parts and skipped votes.
+
+        With the default title filter it holds at most the Convention's vote of each session and
+        forum, as the bundled data does. Roll calls on other drafts (``title_filter=None``) have
+        no UN Digital Library record id here (``Resolution.record`` is ``None``), so
+        :func:`apmbc.validate` sees a second one in a session and forum as a duplicate key.
+        """
         label = (self.source.citation or self.source.url) if self.source else None
         label = label or "a recorded-vote text"
         notes = [
