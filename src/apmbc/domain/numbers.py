@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CARDINAL_PATTERN", "ORDINAL_PATTERN", "cardinal", "ordinal", "roman"]
+__all__ = ["ORDINAL_PATTERN", "cardinal", "ordinal", "roman"]
 
 _UNITS = str.split("first second third fourth fifth sixth seventh eighth ninth")
 _TEENS = str.split(
@@ -87,10 +87,6 @@ def _cardinal_table() -> dict[str, int]:
 
 _CARDINALS = _cardinal_table()
 _HUNDRED = re.compile(r"(?P<h>[a-z]{1,5})hundred(?:(?:and)?(?P<rest>[a-z]{1,20}))?")
-
-CARDINAL_PATTERN = r"(?:\d{1,4}|[A-Za-z]{1,9}(?:[-‐‑ ][A-Za-z]{1,9}){0,4})"
-"""A regular expression (no groups) for one cardinal: ``159``, ``none`` or ``one hundred and
-fifty-nine``; check the match with :func:`cardinal`, since the pattern also matches other words."""
 
 
 def cardinal(words: str) -> int | None:
