@@ -44,9 +44,15 @@ def _load_voeten(path: str) -> object:
     return module.load_voeten_csv(path, strict=True)  # a bad row is an error, not a note
 
 
+def _read_recorded_vote(path: str) -> object:
+    module: Any = importlib.import_module("apmbc.io.recorded_vote")
+    return module.read_recorded_vote(path)
+
+
 LOADERS: dict[str, tuple[Callable[[str], object], str]] = {
     "json": (_load_json, "apmbc.io.jsonfile"),
     "profile": (_read_profile, "apmbc.io.profile"),
+    "recorded_vote": (_read_recorded_vote, "apmbc.io.recorded_vote"),
     "undl": (_load_undl, "apmbc.io.undl"),
     "voeten": (_load_voeten, "apmbc.io.rollcalls"),
 }

@@ -75,6 +75,7 @@ def test_csv_of_the_bundled_votes() -> None:
         "record": "",
         "date": "2022-12-07",
         "position": "abstain",
+        "intended": "",
         "recorded_name": "CUBA",
         "sources": cuba["sources"],
     }

@@ -6,6 +6,8 @@ True
 True
 >>> fold("TOTAL VOTES") == fold("total_votes")
 True
+>>> un_name_variants("Iran (Islamic Republic of)")
+['Iran (Islamic Republic of)', 'Islamic Republic of Iran', 'Iran']
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["collapse_spaces", "fold"]
+__all__ = ["collapse_spaces", "fold", "un_name_variants"]
 
 _THE = re.compile(r"^the\s+")
 _CACHED_LENGTH = 200
@@ -44,3 +46,57 @@ def fold(text: str) -> str:
 def collapse_spaces(text: str) -> str:
     """Every run of whitespace as one space, none at the ends: how texts are compared."""
     return " ".join(text.split())
+
+
+# The formal styles the UN prints in brackets after a State's short name ("Iran (Islamic Republic
+# of)") or after a comma ("Korea, Republic of") that leave the short name naming the same State.
+# "Democratic Republic of the" is not one: "Congo (Democratic Republic of the)" is not "Congo".
+_STYLES = frozenset(
+    (
+        "bolivarian republic of",
+        "commonwealth of",
+        "federated states of",
+        "islamic republic of",
+        "kingdom of",
+        "kingdom of the",
+        "plurinational state of",
+        "principality of",
+        "republic of",
+        "republic of the",
+        "state of",
+        "sultanate of",
+        "united republic of",
+    )
+)
+_BRACKETED = re.compile(r"(?P<base>[^()]{1,100}?)\s*\((?P<style>[^()]{1,60})\)")
+_INVERTED = re.compile(r"(?P<base>[^,()]{1,100}?)\s*,\s*(?P<style>[^,()]{1,60}\bof(?:\s+the)?)")
+_SAINT = re.compile(r"St\.?\s+(?=[A-Z])")
+
+
+def un_name_variants(name: str) -> list[str]:
+    """The spellings of a State's name to try, in order, when looking it up as the UN prints it.
+
+    First the name itself (spaces collapsed); then, for the UN's inverted forms "Iran (Islamic
+    Republic of)" and "Korea, Republic of", the name in reading order ("Islamic Republic of Iran",
+    "Republic of Korea"); then the short name alone ("Iran"), but only where the bracket holds a
+    formal style that leaves the short name naming the same State: "Congo (Democratic Republic of
+    the)" gives "Democratic Republic of the Congo" and never "Congo". "St. Lucia" also gives
+    "Saint Lucia". Each variant comes once; an empty name gives an empty list. The caller looks
+    the variants up in turn and takes the first that names a State; nothing here knows States.
+    """
+    text = collapse_spaces(name)
+    if not text:
+        return []
+    found: list[str] = [text]
+    match = _BRACKETED.fullmatch(text) or _INVERTED.fullmatch(text)
+    if match is not None:
+        base = match.group("base").strip()
+        style = collapse_spaces(match.group("style"))
+        if base and style:
+            found.append(f"{style} {base}")
+            if style.lower() in _STYLES:
+                found.append(base)
+    saint = _SAINT.match(text)
+    if saint is not None:
+        found.append("Saint " + text[saint.end() :])
+    return list(dict.fromkeys(found))

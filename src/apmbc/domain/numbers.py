@@ -1,7 +1,10 @@
-"""Numbers as UN and Convention documents write them: ordinals in words or figures, Roman numerals.
+"""Numbers as UN and Convention documents write them: ordinals and cardinals in words or figures,
+Roman numerals.
 
 >>> ordinal("Seventy-seventh"), ordinal("21st"), ordinal("First")
 (77, 21, 1)
+>>> cardinal("159"), cardinal("none"), cardinal("one hundred and fifty-nine")
+(159, 0, 159)
 >>> roman("XXVII")
 27
 """
@@ -12,7 +15,7 @@ import re
 
 from apmbc.domain._lazy import lazy_compile
 
-__all__ = ["ORDINAL_PATTERN", "ordinal", "roman"]
+__all__ = ["ORDINAL_PATTERN", "cardinal", "ordinal", "roman"]
 
 _UNITS = str.split("first second third fourth fifth sixth seventh eighth ninth")
 _TEENS = str.split(
@@ -66,6 +69,60 @@ def ordinal(words: str) -> int | None:
         return None
     key = "".join(ch for ch in stripped if "a" <= ch <= "z")
     return _ORDINALS.get(key)
+
+
+_CARDINAL_UNITS = str.split(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+)
+_NOTHING = frozenset(("none", "no", "nil", "zero", "nought"))
+
+
+def _cardinal_table() -> dict[str, int]:
+    table = {word: n for n, word in enumerate(_CARDINAL_UNITS, start=1)}
+    for tens, (word, _) in _TENS.items():
+        table[word] = tens
+        for n, unit in enumerate(_CARDINAL_UNITS[:9], start=1):
+            table[word + unit] = tens + n
+    return table
+
+
+_CARDINALS = _cardinal_table()
+_HUNDRED = lazy_compile(r"(?P<h>[a-z]{1,5})hundred(?:(?:and)?(?P<rest>[a-z]{1,20}))?")
+
+
+def cardinal(words: str) -> int | None:
+    """``"159"`` -> 159, ``"none"`` -> 0, ``"one hundred and fifty-nine"`` -> 159; else ``None``.
+
+    Reads figures (up to four digits) and English number words from zero to 999, as UN texts
+    write a tally ("159 in favour to none against, with no abstentions"): ``none``, ``no``,
+    ``nil`` and ``zero`` are 0; ``a hundred`` is 100. Case, hyphens, spaces and "and" do not
+    matter. Anything else, including a number word inside other text, gives ``None``.
+    """
+    stripped = words.strip().lower()
+    if not stripped or len(stripped) > 60:
+        return None
+    if stripped.isascii() and stripped.isdigit():
+        return int(stripped) if len(stripped) <= 4 else None
+    if stripped in _NOTHING:
+        return 0
+    if any(not ("a" <= ch <= "z" or ch in " -‐‑") for ch in stripped):
+        return None
+    key = "".join(ch for ch in stripped if "a" <= ch <= "z")
+    if key in _CARDINALS:
+        return _CARDINALS[key]
+    hundred = _HUNDRED.fullmatch(key)
+    if hundred is None:
+        return None
+    head = hundred.group("h")
+    count = 1 if head in ("a", "one") else _CARDINALS.get(head, 0)
+    if not 1 <= count <= 9:
+        return None
+    rest = hundred.group("rest")
+    if not rest:
+        return count * 100
+    tail = _CARDINALS.get(rest)
+    return None if tail is None else count * 100 + tail
 
 
 _ROMAN = lazy_compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", re.IGNORECASE)

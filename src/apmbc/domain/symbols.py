@@ -40,6 +40,7 @@ __all__ = [
     "normalize_symbol",
     "parse_roll_call_symbol",
     "parse_symbol",
+    "press_release_forum",
     "same_symbol",
     "session_of_symbol",
 ]
@@ -296,6 +297,27 @@ _IN_TEXT = lazy_compile(
 )
 
 
+_DOCUMENTS_IN_TEXT = re.compile(
+    _IN_TEXT.pattern + r"|(?<![\w/.])(?P<doc>A/(?:C\.\d/)?(?:\d{1,3}|E?S-\d{1,2})/\d{1,4}"
+    r"(?:/(?:Rev|Add|Corr)\.\d{1,2})*)(?![\w/])"
+    r"|(?<![\w/.])(?P<press>GA/(?:[A-Z]{1,4}/)?\d{3,5}(?:/Rev\.\d{1,2})?)(?![\w/])"
+)
+_PRESS_RELEASE = re.compile(r"GA/(?:(?P<series>[A-Z]{1,4})/)?\d{3,5}(?:/Rev\.\d{1,2})?")
+
+
+def press_release_forum(raw: str) -> Forum | None:
+    """The forum a UN press release covers, from its symbol: ``GA/DIS/3540`` (the First
+    Committee's series) is the First Committee, ``GA/11745`` (the plenary's) is plenary; other
+    series (``GA/EF/...`` of the Second Committee...) and other symbols give ``None``."""
+    match = _PRESS_RELEASE.fullmatch(" ".join(raw.split()).upper())
+    if match is None:
+        return None
+    series = match.group("series")
+    if series is None:
+        return Forum.PLENARY
+    return Forum.FIRST_COMMITTEE if series == "DIS" else None
+
+
 @attrs.frozen
 class FoundSymbol:
     """A symbol written in a text: its span, the text as written, and what it says."""
@@ -306,11 +328,17 @@ class FoundSymbol:
     symbol: Symbol
 
 
-def find_symbols(text: str, limit: int = 20) -> list[FoundSymbol]:
+def find_symbols(text: str, limit: int = 20, *, documents: bool = False) -> list[FoundSymbol]:
     """Every General Assembly symbol in ``text``, in order: resolutions (also the short form
-    ``77/63`` that press releases use), drafts and meeting records."""
+    ``77/63`` that press releases use), drafts and meeting records.
+
+    With ``documents=True``, also any other General Assembly document (a committee's report
+    ``A/70/460``, ``A/C.1/70/4``) and UN press releases (``GA/DIS/3540``, ``GA/11745``), as
+    :attr:`SymbolKind.DOCUMENT` (see :func:`press_release_forum` for a press release's forum).
+    """
     found: list[FoundSymbol] = []
-    for match in _IN_TEXT.finditer(text):
+    pattern = _DOCUMENTS_IN_TEXT if documents else _IN_TEXT
+    for match in pattern.finditer(text):
         if match.group("short"):
             symbol = _parse(f"A/RES/{match.group('short')}/{match.group('short_num')}")
         else:

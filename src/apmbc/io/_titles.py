@@ -1,5 +1,12 @@
-"""The title filter every reader of roll calls shares (``title_filter=`` of ``load_undl_csv``,
-``load_voeten_csv``, ``load_unvotes_csv``): one meaning of each kind of filter."""
+"""The title filter every reader of roll calls shares: which recorded votes to keep, by title.
+
+``title_filter`` is the same argument wherever a reader takes it (:func:`apmbc.load_undl_csv`,
+:func:`apmbc.load_voeten_csv`, :func:`apmbc.load_unvotes_csv`,
+:func:`apmbc.io.recorded_vote.parse_recorded_vote`): the Convention's annual resolutions by
+default (:func:`~apmbc.domain.titles.is_convention_title`), ``None`` for every vote, a string for
+the titles that contain it (case, spaces, hyphens and punctuation ignored), or a function of the
+title.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,10 @@ from apmbc.domain.names import fold
 from apmbc.domain.titles import CONVENTION_MARKER, is_convention_title
 from apmbc.errors import ArgumentTypeError
 
-__all__ = ["TitleFilter", "title_predicate"]
+__all__ = ["DEFAULT", "TitleFilter", "title_predicate"]
+
+DEFAULT: Callable[[str], bool] = is_convention_title
+"""The default title filter: the Convention's annual resolutions."""
 
 TitleFilter = str | Callable[[str], bool] | None
 """What ``title_filter=`` accepts: a piece of the title, a function of the title, or ``None``."""

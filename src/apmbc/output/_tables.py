@@ -152,6 +152,12 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("record", "str", "record id of the roll call, for a vote other than the Convention's"),
         _c("date", "date", "date of the vote"),
         _c("position", "enum", "yes, no, abstain or absent", VotePosition),
+        _c(
+            "intended",
+            "enum",
+            "the position the State said after the vote it had intended (the recorded one stands)",
+            VotePosition,
+        ),
         _c("recorded_name", "str", "the State's name as the UN recorded it then"),
         _SOURCES,
     ),
@@ -303,6 +309,7 @@ def _vote_rows(ds: Dataset) -> list[dict[str, Any]]:
             "record": vote.record,
             "date": res.date if res else None,
             "position": vote.position.value,
+            "intended": _value(vote.intended),
             "recorded_name": vote.recorded_name,
             "sources": _sources(vote.sources),
         }

@@ -2,9 +2,13 @@
 
 Each file's kind is detected from its start and its suffix: a dataset JSON file (``{`` first, or
 ``.json``) is read with :func:`apmbc.load_json` and validated; a UN voting CSV (``.csv``, or a
-first line naming known columns) with :func:`apmbc.load_undl_csv` and validated; anything else is
-read as a profile page, whose lines the parser could not place become warnings. A file that cannot
-be read at all is reported as ``APMBC-READ`` with the line or field path the error names.
+first line naming known columns) with :func:`apmbc.load_undl_csv` and validated; a UN recorded
+vote (a press release or meeting record whose start holds an "In favour:" list or a tally) with
+:func:`~apmbc.io.recorded_vote.read_recorded_vote` (every vote kept), whose failed checks become
+errors and unread parts warnings, and the Convention's roll calls validated as records; anything
+else is read as a profile page, whose lines the parser could not place become warnings. A file
+that cannot be read at all is reported as ``APMBC-READ`` with the line or field path the error
+names.
 """
 
 from __future__ import annotations
@@ -32,12 +36,23 @@ __all__ = [
 
 READ = "APMBC-READ"
 PROFILE_UNPARSED = "APMBC-PROFILE-UNPARSED"
+VOTE_CHECK = "APMBC-VOTE-CHECK"
+VOTE_UNREAD = "APMBC-VOTE-UNREAD"
 
 FILE_CODES: dict[str, tuple[Severity, str]] = {
     READ: (Severity.ERROR, "the file cannot be read at all (not the expected text or shape)"),
     PROFILE_UNPARSED: (
         Severity.WARNING,
         "a line of a profile page that the parser could not place",
+    ),
+    VOTE_CHECK: (
+        Severity.ERROR,
+        "a recorded vote that does not add up (a list against its tally, a State in two lists, "
+        "a name that is no State)",
+    ),
+    VOTE_UNREAD: (
+        Severity.WARNING,
+        "a part of a recorded-vote text that the reader could not read",
     ),
 }
 """The codes ``check_paths`` adds to those of :data:`~apmbc.validation.RULES`."""
@@ -56,6 +71,8 @@ class FileKind(str, enum.Enum):
     """A UN Digital Library voting CSV."""
     PROFILE = "profile"
     """A State profile page of the Convention's website, as text."""
+    RECORDED_VOTE = "recorded_vote"
+    """The UN's account of a recorded vote: a press release or a meeting record (text or HTML)."""
 
     def __str__(self) -> str:
         return self.value
@@ -141,6 +158,10 @@ def detect_kind(path: str | os.PathLike[str]) -> FileKind:
         fields = {field.strip().strip("\"'").strip().casefold() for field in first_line.split(",")}
         if len(fields & _UN_COLUMNS) >= 2:
             return FileKind.UNDL_CSV
+    from apmbc.io.recorded_vote import looks_like_recorded_vote
+
+    if looks_like_recorded_vote(text.decode("utf-8", errors="replace")):
+        return FileKind.RECORDED_VOTE
     return FileKind.PROFILE
 
 
@@ -178,6 +199,8 @@ def _check_one(name: str, kind: FileKind) -> list[FileFinding]:
         if not isinstance(loaded, Dataset):  # pragma: no cover - the loader returns a Dataset
             raise TypeError(f"load_undl_csv returned {type(loaded).__name__}, not a Dataset")
         return _from_rules(name, _validate(loaded))
+    if kind is FileKind.RECORDED_VOTE:
+        return _check_recorded_vote(name)
     from apmbc.io.profile import read_profile
 
     profile = read_profile(name)
@@ -191,6 +214,31 @@ def _check_one(name: str, kind: FileKind) -> list[FileFinding]:
         )
         for item in profile.unparsed
     ]
+
+
+def _check_recorded_vote(name: str) -> list[FileFinding]:
+    from apmbc.io.recorded_vote import read_recorded_vote
+
+    read = read_recorded_vote(name, title_filter=None)
+    found: list[FileFinding] = []
+    for code, issues in ((VOTE_CHECK, read.problems), (VOTE_UNREAD, read.unread)):
+        found.extend(
+            FileFinding(
+                path=name,
+                location=str(issue.line),
+                code=code,
+                severity=FILE_CODES[code][0],
+                message=f"{issue.code}: {issue.message}",
+            )
+            for issue in issues
+        )
+    # The rules know one resolution per session and forum: the Convention's. Its roll calls are
+    # validated as records; the others are checked by the reader only.
+    convention = tuple(call for call in read.roll_calls if call.resolution.convention)
+    found.extend(
+        _from_rules(name, _validate(attrs.evolve(read, roll_calls=convention).to_dataset()))
+    )
+    return found
 
 
 def _validate(ds: Dataset) -> list[Finding]:
