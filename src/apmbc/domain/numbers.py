@@ -1,7 +1,9 @@
-"""Numbers as UN and Convention documents write them: ordinals in words or figures, Roman numerals.
+"""Numbers as UN and Convention documents write them: ordinals and counts, Roman numerals.
 
 >>> ordinal("Seventy-seventh"), ordinal("21st"), ordinal("First")
 (77, 21, 1)
+>>> cardinal("twenty-seven"), cardinal("8"), cardinal("eighth")
+(27, 8, None)
 >>> roman("XXVII")
 27
 """
@@ -10,12 +12,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ORDINAL_PATTERN", "ordinal", "roman"]
+__all__ = ["ORDINAL_PATTERN", "cardinal", "ordinal", "roman"]
 
 _UNITS = str.split("first second third fourth fifth sixth seventh eighth ninth")
 _TEENS = str.split(
     "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
     "nineteenth"
+)
+_CARDINAL_UNITS = str.split("one two three four five six seven eight nine")
+_CARDINAL_TEENS = str.split(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
 )
 _TENS = {
     20: ("twenty", "twentieth"),
@@ -42,7 +48,21 @@ def _ordinal_table() -> dict[str, int]:
     return table
 
 
+def _cardinal_table() -> dict[str, int]:
+    table: dict[str, int] = {"zero": 0, "none": 0}
+    for n, word in enumerate(_CARDINAL_UNITS, start=1):
+        table[word] = n
+    for n, word in enumerate(_CARDINAL_TEENS, start=10):
+        table[word] = n
+    for tens, (cardinal_word, _) in _TENS.items():
+        table[cardinal_word] = tens
+        for n, unit in enumerate(_CARDINAL_UNITS, start=1):
+            table[cardinal_word + unit] = tens + n
+    return table
+
+
 _ORDINALS = _ordinal_table()
+_CARDINALS = _cardinal_table()
 _NUMERIC_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 
 ORDINAL_PATTERN = r"(?:\d{1,2}(?:st|nd|rd|th)|[A-Za-z]{3,12}(?:[-‐‑ ][A-Za-z]{3,12})?)"
@@ -64,6 +84,27 @@ def ordinal(words: str) -> int | None:
         return None
     key = "".join(ch for ch in stripped if "a" <= ch <= "z")
     return _ORDINALS.get(key)
+
+
+_WORD_SEPARATORS = re.compile(r"[-‐‑ ]")
+
+
+def cardinal(words: str) -> int | None:
+    """A count as written: ``"27"`` -> 27, ``"twenty-seven"`` -> 27, ``"eight"`` -> 8,
+    ``"none"`` -> 0; ``None`` otherwise (ordinals such as ``"eighth"`` included).
+
+    Case, hyphens and spaces do not matter (``"Twenty seven"``). Words run from zero to
+    ninety-nine, figures from 0 to 999.
+    """
+    stripped = words.strip().lower()
+    if stripped.isascii() and stripped.isdigit():
+        return int(stripped) if len(stripped) <= 3 else None
+    if not stripped or len(stripped) > 40:
+        return None
+    parts = [p for p in _WORD_SEPARATORS.split(stripped) if p]
+    if not all(p.isascii() and p.isalpha() for p in parts):
+        return None
+    return _CARDINALS.get("".join(parts))
 
 
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", re.IGNORECASE)
