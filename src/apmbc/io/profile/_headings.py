@@ -1,0 +1,395 @@
+"""Section headings of a profile page, recognised by what they are about, not by one sentence.
+
+A heading is one line made of:
+
+- a subject: "The State not party", "This State", "It", "A number of States not party", or a
+  State-like name ("Grand Fenwick", "Bolivia (Plurinational State of)");
+- optionally "most recently", "also", ... and "has", "have" or "had";
+- a verb that names the topic: taking part in meetings ("participated", "took part",
+  "attended"), voting ("voted", "cast its votes"), saying ("indicated", "stated", "declared",
+  "said", "expressed", "noted", ...), or putting a national policy in place ("put in place",
+  "established", "adopted", ...);
+- the words of that topic: "as Observer in the following formal meetings of the Convention",
+  "in 8 of the 27 formal Meetings of the States Parties or Review Conferences to date as
+  follows", "on the annual resolution as follows", "on its abstentions", "that it has put in
+  place a moratorium on the export of anti-personnel mines";
+- an ending (":", ",", ".", ";", a dash, or nothing), possibly followed on the same line by the
+  first items of the section ("...: 1MSP, 2MSP", "... as follows, Abstained - 2021").
+
+Every word between the verb and the ending must belong to the topic's vocabulary (counts, years,
+the free topic of "on its ..." and the clause of "that ..." aside), and the subject must be the
+State or read like a name; prose that merely contains a heading's verb ("Our records show that
+the State not party has voted ...") is not a heading. Every pattern here is bounded, and a line
+is looked at only up to :data:`MAX_HEADING` characters.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+import attrs
+
+from apmbc.domain.dates import find_years
+from apmbc.domain.meetings import meeting_at
+from apmbc.domain.numbers import cardinal
+from apmbc.io.profile._statements import QUOTES
+from apmbc.io.profile._votes import starts_with_position
+from apmbc.models import StatementContext
+
+__all__ = ["MAX_HEADING", "OBSERVER", "STATEMENTS", "VOTES", "Heading", "classify"]
+
+OBSERVER = "observer"
+"""The section listing the meetings the State took part in."""
+VOTES = "votes"
+"""The section listing the State's votes on the General Assembly's resolution."""
+STATEMENTS = "statements"
+"""The section quoting what the State said (on its votes, at meetings, on its policy)."""
+
+MAX_HEADING = 600
+"""Characters in the longest line read as a heading; real headings hold about a hundred."""
+_VERB_WITHIN = 200
+"""The verb of a heading starts within this many characters of the line's start."""
+_MAX_SPLITS = 60
+"""Places tried where a heading may end and its list begin."""
+
+
+@attrs.frozen(kw_only=True)
+class Heading:
+    """What a heading line says: the section it opens, about whom, and what it adds."""
+
+    section: str
+    """:data:`OBSERVER`, :data:`VOTES` or :data:`STATEMENTS`."""
+    who: str
+    """The subject as printed ("The State not party", "Grand Fenwick")."""
+    named: bool
+    """Whether the subject is a name rather than "the State not party", "it" or "States"."""
+    context: StatementContext | None = None
+    """For a statements section: what its statements are (explanations of vote, national
+    policy), or ``None`` when the heading does not say."""
+    count: int | None = None
+    """The number of meetings a heading such as "in 8 of the 27 formal Meetings" states."""
+    total: int | None = None
+    """The number of meetings held, as the same heading states it (the 27)."""
+    rest: str | None = None
+    """What follows the heading on the same line: the first items of the section."""
+    summary: bool = False
+    """Whether the heading is itself a statement about the State's policy (a complete
+    sentence: "The State not party has indicated that it has put in place a moratorium ...")."""
+
+
+# -- the subject and the verb -------------------------------------------------------------------
+
+_ADVERB = (
+    r"(?:(?:most\s+)?recently|also|so\s+far|to\s+date|thus\s+far|since\s+then|previously"
+    r"|consistently|repeatedly|further|publicly|officially|formally|regularly|in\s+the\s+past)"
+)
+_VERB = re.compile(
+    r"\b(?:(?P<observer>participated|taken\s+part|took\s+part|attended"
+    r"|been\s+(?:present|represented))"
+    r"|(?P<votes>voted|cast\s+(?:its|their|the\s+following)\s+votes?)"
+    r"|(?P<said>indicated|stated|declared|said|expressed|noted|explained|affirmed|reaffirmed"
+    r"|announced|reported|confirmed|commented|remarked"
+    r"|made\s+the\s+following\s+(?:statements?|remarks|declarations?))"
+    r"|(?P<policy>put\s+in\s+place|established|adopted|introduced|imposed|enacted|maintained"
+    r"|instituted|destroyed|observed|observes|maintains|applies|applied))\b",
+    re.IGNORECASE,
+)
+_BEFORE_VERB = re.compile(
+    rf"(?P<who>[^\d:;!?<>{QUOTES}]{{1,120}}?)\s*,?(?:\s+{_ADVERB}\s*,?){{0,2}}"
+    rf"(?:\s+(?:has|have|had))?(?:\s+{_ADVERB}){{0,2}}\s*",
+    re.IGNORECASE,
+)
+_NOT_PARTY = (
+    r"(?:\s+not\s+(?:yet\s+)?(?:a\s+)?part(?:y|ies)(?:\s+to\s+the\s+(?:convention|treaty))?)"
+)
+_ONE_STATE = re.compile(
+    rf"it|(?:the|this)\s+state(?:\s+(?:concerned|in\s+question))?{_NOT_PARTY}?", re.IGNORECASE
+)
+_STATES = re.compile(
+    r"(?:(?:a\s+number\s+of|a\s+few|some|several|many|certain|other|most|all)\s+)?(?:the\s+)?"
+    rf"states(?:\s+(?:which|that)\s+are)?{_NOT_PARTY}?",
+    re.IGNORECASE,
+)
+_NAME_CONNECTORS = frozenset(
+    ("of", "the", "and", "da", "de", "del", "des", "di", "do", "du", "la", "le", "y")
+)
+_ELIDED_ARTICLES = ("d'", "d’", "l'", "l’")
+
+
+def _subject(who: str) -> str | None:
+    """``"state"``, ``"states"`` or ``"name"`` for a heading's subject; ``None`` for anything
+    else (a clause, a sentence)."""
+    if _ONE_STATE.fullmatch(who):
+        return "state"
+    if _STATES.fullmatch(who):
+        return "states"
+    words = who.replace("(", " ").replace(")", " ").replace(",", " ").split()
+    if not words or len(words) > 8:
+        return None
+    if all(
+        w[0].isupper() or w.lower() in _NAME_CONNECTORS or w.lower().startswith(_ELIDED_ARTICLES)
+        for w in words
+    ):
+        return "name"
+    return None
+
+
+# -- what follows the verb ----------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
+_ENDING = re.compile(r"\s*(?::|;|,|\.(?![\w.])|(?<=\s)[-–—](?=\s)|[–—])\s*")
+
+_OBSERVER_WORDS = frozenset(
+    str.split(
+        """a all an and annual anti apmbc as at been both capacity committee committees
+        conference conferences convention date delegation far follows following formal held in
+        including informal intersessional its listed meeting meetings mine mines msps not now
+        observer observers of official or ottawa parties party personnel programme rcs review
+        since so standing state states status such the their these thus to total treaty until
+        which with work"""
+    )
+)
+_OBSERVER_TOPIC = frozenset(("meeting", "meetings", "conference", "conferences", "observer"))
+_OBSERVER_TOPIC |= frozenset(("observers",))
+_VOTE_WORDS = frozenset(
+    str.split(
+        """a adopted all also an and annual anti apm apmbc as assembly at ban below committee
+        convention date destruction draft each far first follows following for ga general its
+        implementation landmine landmines last latest manner mine mines most nations of on
+        ottawa over past personnel plenary production prohibition recent recently record
+        recorded resolution resolutions session sessions since so stockpiling the their these
+        to transfer treaty un unga united use vote votes voting way which year years"""
+    )
+)
+_VOTE_TOPIC = frozenset(("follows", "following", "below", "resolution", "resolutions"))
+_SAY_WORDS = frozenset(
+    str.split(
+        """a also as at convention following follows formally further in its many meeting
+        meetings number occasions of officially on position positions previously publicly
+        recently remarks repeatedly several statement statements the their various view views"""
+    )
+)
+_FOLLOWS = frozenset(("follows", "following"))
+
+_TOPIC = re.compile(
+    r"\b(?:on|about|regarding|concerning|with\s+regard\s+to)\s+(?:its|the|their|this)\s+",
+    re.IGNORECASE,
+)
+_TOPIC_TAIL = re.compile(r"(?:\s*,)?\s+(?:as\s+follows|the\s+following)\s*$", re.IGNORECASE)
+_TOPIC_TEXT = re.compile(r"[^,:;.]{1,80}")
+_THAT = re.compile(
+    r"\s*(?:(?:also|publicly|repeatedly|officially|formally|previously|recently)\s+)?"
+    r"(?:to\s+the\s+[^\W\d_]{1,20}(?:\s+[^\W\d_]{1,20}){0,2}\s+)?that\s+",
+    re.IGNORECASE,
+)
+_EXPLANATION_TOPIC = re.compile(r"abstention|vote|voting", re.IGNORECASE)
+_POLICY_WORD = re.compile(
+    r"moratori(?:um|a|ums)\b|\bstockpil\w{0,6}|\bpolic(?:y|ies)\b"
+    r"|\b(?:export|transfer|production|import)\s+bans?\b"
+    r"|\bbans?\s+on\s+(?:the\s+)?(?:export|transfer|production|import|use|sale)",
+    re.IGNORECASE,
+)
+_POLICY_OBJECT = re.compile(
+    r"\s*(?:(?:a|an|its|the|their)\s+)?"
+    r"(?:(?:national|unilateral|formal|comprehensive|permanent|temporary|new|own)\s+){0,2}"
+    r"(?:moratori(?:um|a|ums)|stockpiles?|polic(?:y|ies)|(?:export|transfer|production|import)"
+    r"\s+bans?|bans?\s+on)\b",
+    re.IGNORECASE,
+)
+_MAX_CLAUSE = 300
+"""Characters in the longest "that ..." clause of a policy heading."""
+
+
+def _words(text: str) -> list[str]:
+    """The lowercased words and numbers of ``text``, years left out."""
+    years = find_years(text, limit=10)
+    if years:
+        pieces, last = [], 0
+        for found in years:
+            pieces.append(text[last : found.start])
+            pieces.append(" ")
+            last = found.end
+        pieces.append(text[last:])
+        text = "".join(pieces)
+    return [w.lower() for w in _TOKEN.findall(text)]
+
+
+def _number_at(words: list[str], i: int) -> tuple[int, int] | None:
+    """The count written at ``words[i]`` ("27", "eight", "twenty seven") and the index after."""
+    if i + 1 < len(words):
+        pair = cardinal(f"{words[i]} {words[i + 1]}")
+        if pair is not None and cardinal(words[i + 1]) is not None:
+            return pair, i + 2
+    single = cardinal(words[i])
+    return None if single is None else (single, i + 1)
+
+
+def _counts(words: list[str]) -> tuple[int | None, int | None, list[str]] | None:
+    """``(count, total, other words)`` of a heading's words: "8 of the 27" or a lone "8";
+    ``None`` when numbers stand in any other way."""
+    count: int | None = None
+    total: int | None = None
+    rest: list[str] = []
+    i = 0
+    while i < len(words):
+        number = _number_at(words, i)
+        if number is None:
+            rest.append(words[i])
+            i += 1
+            continue
+        if count is not None:
+            return None
+        count, i = number
+        j = i + 1 if i < len(words) and words[i] == "out" else i
+        if j < len(words) and words[j] == "of":
+            k = j + 1
+            if k < len(words) and words[k] == "all":
+                k += 1
+            if k < len(words) and words[k] == "the":
+                k += 1
+            of = _number_at(words, k) if k < len(words) else None
+            if of is not None:
+                total, i = of
+    return count, total, rest
+
+
+def _observer(head: str, rest: str) -> tuple[int | None, int | None] | None:
+    counted = _counts(_words(head))
+    if counted is None:
+        return None
+    count, total, words = counted
+    if not all(w in _OBSERVER_WORDS for w in words):
+        return None
+    if not _OBSERVER_TOPIC.intersection(words) and not (rest and meeting_at(rest, 0)):
+        return None
+    return count, total
+
+
+def _votes(head: str, rest: str) -> bool:
+    counted = _counts(_words(head))
+    if counted is None:
+        return False
+    words = counted[2]
+    if not all(w in _VOTE_WORDS for w in words):
+        # "voted on <the resolution, however named> as follows"
+        return words[:1] == ["on"] and words[-2:] == ["as", "follows"] and len(head) <= 240
+    return bool(_VOTE_TOPIC.intersection(words)) or bool(rest and starts_with_position(rest))
+
+
+def _content_starts(section: str, text: str) -> bool:
+    if section == OBSERVER:
+        return meeting_at(text, 0) is not None
+    return starts_with_position(text)
+
+
+def _listing(section: str, tail: str) -> tuple[str, int | None, int | None] | None:
+    """``(rest, count, total)``: where the heading of a meeting or vote list ends, what follows
+    it on the line, and the count it states."""
+    places: list[tuple[int, int, str]] = []
+    for match in islice(_ENDING.finditer(tail), _MAX_SPLITS):
+        places.append((match.start(), match.end(), match.group().strip()))
+    for match in islice(_TOKEN.finditer(tail), _MAX_SPLITS):
+        if match.start() > 0:
+            places.append((match.start(), match.start(), ""))
+    places.sort()
+    places.append((len(tail), len(tail), ""))
+    for start, end, ending in places:
+        head, rest = tail[:start], tail[end:].strip()
+        if rest and ending != ":" and not _content_starts(section, rest):
+            continue
+        if section == OBSERVER:
+            counted = _observer(head, rest)
+            if counted is not None:
+                return rest, *counted
+        elif _votes(head, rest):
+            return rest, None, None
+    return None
+
+
+def _said(tail: str, policy_verb: bool) -> tuple[StatementContext | None, str, str, bool] | None:
+    """``(context, ending, rest, policy_clause)`` of a statements heading's words."""
+    colon = tail.find(":")
+    head, rest = (tail[:colon], tail[colon + 1 :].strip()) if colon >= 0 else (tail, "")
+    if any(mark in head for mark in QUOTES):
+        return None
+    core = head.rstrip(" .,;")
+    ending = ":" if colon >= 0 else head[len(core) :].strip()[:1]
+    if policy_verb:
+        clear = "(" not in core and len(core) <= _MAX_CLAUSE
+        if clear and _POLICY_OBJECT.match(core):
+            return StatementContext.NATIONAL_POLICY, ending, rest, True
+        return None
+    that = _THAT.match(core)
+    if that is not None:
+        clause = core[that.end() :]
+        if "(" in clause or len(clause) > _MAX_CLAUSE or not _POLICY_WORD.search(clause):
+            return None
+        return StatementContext.NATIONAL_POLICY, ending, rest, True
+    if _POLICY_OBJECT.match(core) and "(" not in core and len(core) <= _MAX_CLAUSE:
+        return StatementContext.NATIONAL_POLICY, ending, rest, True  # "declared a moratorium"
+    topic = _TOPIC.search(core)
+    before = core if topic is None else core[: topic.start()]
+    if not all(w in _SAY_WORDS for w in _words(before)):
+        return None
+    if topic is None:
+        return None, ending, rest, False
+    about = _TOPIC_TAIL.sub("", core[topic.end() :])
+    if _TOPIC_TEXT.fullmatch(about) is None:
+        return None
+    if _EXPLANATION_TOPIC.search(about):
+        return StatementContext.EXPLANATION_OF_VOTE, ending, rest, False
+    if _POLICY_WORD.search(about):
+        return StatementContext.NATIONAL_POLICY, ending, rest, False
+    return None, ending, rest, False
+
+
+def classify(text: str) -> Heading | None:
+    """The heading ``text`` is (a cleaned line of a page), or ``None`` when it is not one."""
+    if len(text) > MAX_HEADING:
+        return None
+    for verb in _VERB.finditer(text, 0, _VERB_WITHIN):
+        before = _BEFORE_VERB.fullmatch(text, 0, verb.start())
+        if before is None:
+            continue
+        who = before.group("who").strip(" ,")
+        subject = _subject(who)
+        if subject is None:
+            continue
+        found = _heading(verb, text[verb.end() :], who, subject)
+        if found is not None:
+            return found
+    return None
+
+
+def _heading(verb: re.Match[str], tail: str, who: str, subject: str) -> Heading | None:
+    named = subject == "name"
+    if verb.group("observer") or verb.group("votes"):
+        section = OBSERVER if verb.group("observer") else VOTES
+        if any(mark in tail for mark in QUOTES):
+            return None
+        listing = _listing(section, tail)
+        if listing is None:
+            return None
+        rest, count, total = listing
+        return Heading(
+            section=section, who=who, named=named, count=count, total=total, rest=rest or None
+        )
+    said = _said(tail, policy_verb=verb.group("policy") is not None)
+    if said is None:
+        return None
+    context, ending, rest, clause = said
+    summary = (
+        clause
+        and subject != "states"
+        and ending not in (":", ",")
+        and not _FOLLOWS.intersection(_words(tail))
+    )
+    return Heading(
+        section=STATEMENTS,
+        who=who,
+        named=named,
+        context=context,
+        rest=rest or None,
+        summary=summary,
+    )
