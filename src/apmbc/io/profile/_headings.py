@@ -25,7 +25,9 @@ is looked at only up to :data:`MAX_HEADING` characters.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from itertools import islice
 
 import attrs
@@ -80,10 +82,6 @@ class Heading:
 
 # -- the subject and the verb -------------------------------------------------------------------
 
-_ADVERB = (
-    r"(?:(?:most\s+)?recently|also|so\s+far|to\s+date|thus\s+far|since\s+then|previously"
-    r"|consistently|repeatedly|further|publicly|officially|formally|regularly|in\s+the\s+past)"
-)
 _VERB = re.compile(
     r"\b(?:(?P<observer>participated|taken\s+part|took\s+part|attended"
     r"|been\s+(?:present|represented))"
@@ -95,11 +93,26 @@ _VERB = re.compile(
     r"|instituted|destroyed|observed|observes|maintains|applies|applied))\b",
     re.IGNORECASE,
 )
-_BEFORE_VERB = re.compile(
-    rf"(?P<who>[^\d:;!?<>{QUOTES}]{{1,120}}?)\s*,?(?:\s+{_ADVERB}\s*,?){{0,2}}"
-    rf"(?:\s+(?:has|have|had))?(?:\s+{_ADVERB}){{0,2}}\s*",
-    re.IGNORECASE,
+_VERB_WORDS = frozenset(
+    str.split(
+        """participated taken took attended been voted cast indicated stated declared said
+        expressed noted explained affirmed reaffirmed announced reported confirmed commented
+        remarked made put established adopted introduced imposed enacted maintained instituted
+        destroyed observed observes maintains applies applied"""
+    )
 )
+"""The first word of every verb :data:`_VERB` reads: a line without one is not a heading."""
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_BEFORE_VERB_WORDS = frozenset(
+    str.split(
+        """has have had also recently most so far to date thus since then previously consistently
+        repeatedly further publicly officially formally regularly in the past"""
+    )
+)
+"""Words between a heading's subject and its verb: "has", "most recently", "so far", ..."""
+_NOT_IN_SUBJECT = re.compile(rf"[\d:;!?<>{QUOTES}]")
+_MAX_SUBJECT = 120
 _NOT_PARTY = (
     r"(?:\s+not\s+(?:yet\s+)?(?:a\s+)?part(?:y|ies)(?:\s+to\s+the\s+(?:convention|treaty))?)"
 )
@@ -115,6 +128,21 @@ _NAME_CONNECTORS = frozenset(
     ("of", "the", "and", "da", "de", "del", "des", "di", "do", "du", "la", "le", "y")
 )
 _ELIDED_ARTICLES = ("d'", "d’", "l'", "l’")
+
+
+def _subject_before(prefix: str) -> str | None:
+    """The subject of a heading whose verb follows ``prefix``: the prefix without the "has",
+    "have", "had" and adverbs ("most recently", "so far") that end it."""
+    end = len(prefix.rstrip(" ,"))
+    for _ in range(8):
+        start = prefix.rfind(" ", 0, end) + 1
+        if prefix[start:end].lower() not in _BEFORE_VERB_WORDS:
+            break
+        end = len(prefix[:start].rstrip(" ,"))
+    who = prefix[:end]
+    if not who or len(who) > _MAX_SUBJECT or _NOT_IN_SUBJECT.search(who):
+        return None
+    return who
 
 
 def _subject(who: str) -> str | None:
@@ -137,8 +165,9 @@ def _subject(who: str) -> str | None:
 
 # -- what follows the verb ----------------------------------------------------------------------
 
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
-_ENDING = re.compile(r"\s*(?::|;|,|\.(?![\w.])|(?<=\s)[-–—](?=\s)|[–—])\s*")
+_ENDING = re.compile(r"[:;,.–—-]")
 
 _OBSERVER_WORDS = frozenset(
     str.split(
@@ -203,7 +232,7 @@ _MAX_CLAUSE = 300
 
 def _words(text: str) -> list[str]:
     """The lowercased words and numbers of ``text``, years left out."""
-    years = find_years(text, limit=10)
+    years = find_years(text, limit=10) if _DIGIT.search(text) else []
     if years:
         pieces, last = [], 0
         for found in years:
@@ -225,15 +254,17 @@ def _number_at(words: list[str], i: int) -> tuple[int, int] | None:
     return None if single is None else (single, i + 1)
 
 
-def _counts(words: list[str]) -> tuple[int | None, int | None, list[str]] | None:
+def _counts(
+    words: list[str], vocabulary: frozenset[str]
+) -> tuple[int | None, int | None, list[str]] | None:
     """``(count, total, other words)`` of a heading's words: "8 of the 27" or a lone "8";
-    ``None`` when numbers stand in any other way."""
+    ``None`` when numbers stand in any other way. Words of ``vocabulary`` are never counts."""
     count: int | None = None
     total: int | None = None
     rest: list[str] = []
     i = 0
     while i < len(words):
-        number = _number_at(words, i)
+        number = None if words[i] in vocabulary else _number_at(words, i)
         if number is None:
             rest.append(words[i])
             i += 1
@@ -255,7 +286,7 @@ def _counts(words: list[str]) -> tuple[int | None, int | None, list[str]] | None
 
 
 def _observer(head: str, rest: str) -> tuple[int | None, int | None] | None:
-    counted = _counts(_words(head))
+    counted = _counts(_words(head), _OBSERVER_WORDS)
     if counted is None:
         return None
     count, total, words = counted
@@ -267,7 +298,7 @@ def _observer(head: str, rest: str) -> tuple[int | None, int | None] | None:
 
 
 def _votes(head: str, rest: str) -> bool:
-    counted = _counts(_words(head))
+    counted = _counts(_words(head), _VOTE_WORDS)
     if counted is None:
         return False
     words = counted[2]
@@ -283,18 +314,31 @@ def _content_starts(section: str, text: str) -> bool:
     return starts_with_position(text)
 
 
+def _endings(tail: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, mark)`` of each place where a heading may end: a colon, a semicolon, a
+    comma, a full stop (not in "U.N."), a dash between spaces or an en or em dash."""
+    for match in _ENDING.finditer(tail):
+        mark, at = match.group(), match.start()
+        after = tail[at + 1 : at + 2]
+        if mark == "." and (after.isalnum() or after == "."):
+            continue
+        if mark == "-" and not (after.isspace() and tail[at - 1 : at].isspace()):
+            continue
+        yield len(tail[:at].rstrip()), len(tail) - len(tail[at + 1 :].lstrip()), mark
+
+
 def _listing(section: str, tail: str) -> tuple[str, int | None, int | None] | None:
     """``(rest, count, total)``: where the heading of a meeting or vote list ends, what follows
-    it on the line, and the count it states."""
-    places: list[tuple[int, int, str]] = []
-    for match in islice(_ENDING.finditer(tail), _MAX_SPLITS):
-        places.append((match.start(), match.end(), match.group().strip()))
-    for match in islice(_TOKEN.finditer(tail), _MAX_SPLITS):
-        if match.start() > 0:
-            places.append((match.start(), match.start(), ""))
-    places.sort()
+    it on the line, and the count it states.
+
+    The heading ends at a punctuation mark ("...: 1MSP", "... as follows, Abstained - 2021") or
+    at the end of the line; failing these, where the list starts without one ("... meetings
+    1MSP, 2MSP").
+    """
+    places = list(islice(_endings(tail), _MAX_SPLITS))
     places.append((len(tail), len(tail), ""))
-    for start, end, ending in places:
+    starts = islice((m.start() for m in _TOKEN.finditer(tail) if m.start() > 0), _MAX_SPLITS)
+    for start, end, ending in itertools.chain(places, ((p, p, "") for p in starts)):
         head, rest = tail[:start], tail[end:].strip()
         if rest and ending != ":" and not _content_starts(section, rest):
             continue
@@ -344,15 +388,36 @@ def _said(tail: str, policy_verb: bool) -> tuple[StatementContext | None, str, s
     return None, ending, rest, False
 
 
+_KNOWN: dict[str, Heading] = {}
+"""Headings already recognised: the site's pages share their headings word for word."""
+_KNOWN_SIZE = 512
+
+
 def classify(text: str) -> Heading | None:
     """The heading ``text`` is (a cleaned line of a page), or ``None`` when it is not one."""
+    known = _KNOWN.get(text)
+    if known is not None:
+        return known
+    found = _classify(text)
+    if found is not None and len(_KNOWN) < _KNOWN_SIZE:
+        _KNOWN[text] = found
+    return found
+
+
+def _classify(text: str) -> Heading | None:
     if len(text) > MAX_HEADING:
         return None
-    for verb in _VERB.finditer(text, 0, _VERB_WITHIN):
-        before = _BEFORE_VERB.fullmatch(text, 0, verb.start())
-        if before is None:
+    if _VERB_WORDS.isdisjoint(_LOWER_WORD.findall(text[:_VERB_WITHIN].lower())):
+        return None  # most lines hold no verb of a heading at all
+    for word in _ASCII_WORD.finditer(text, 0, _VERB_WITHIN):
+        if word.group().lower() not in _VERB_WORDS:
             continue
-        who = before.group("who").strip(" ,")
+        verb = _VERB.match(text, word.start())
+        if verb is None:
+            continue
+        who = _subject_before(text[: verb.start()])
+        if who is None:
+            continue
         subject = _subject(who)
         if subject is None:
             continue

@@ -131,6 +131,8 @@ def _year_after(text: str, pos: int) -> tuple[int, FoundYears, str] | None:
     if lead is None:
         return None
     window = text[lead.end() : lead.end() + _YEAR_WINDOW]
+    if not window[:4].isdigit():
+        return None  # the quick answer: no year starts here
     found = find_years(window, limit=1)
     if not found or found[0].start != 0:
         return None
