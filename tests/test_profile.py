@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+import apmbc
 from apmbc.domain.calendar import session_of_date
 from apmbc.domain.numbers import ordinal
 from apmbc.errors import ApmbcError, ParseError
@@ -35,6 +36,7 @@ YES, NO, ABSTAIN, ABSENT = (
 PLENARY, FIRST = Forum.PLENARY, Forum.FIRST_COMMITTEE
 EOV = StatementContext.EXPLANATION_OF_VOTE
 MEETING = StatementContext.MEETING_STATEMENT
+POLICY = StatementContext.NATIONAL_POLICY
 OTHER = StatementContext.OTHER
 
 
@@ -290,9 +292,41 @@ def test_truncated_html() -> None:
     assert cut.reason.startswith("words not understood in a vote line: '20'")
 
 
+def test_headings_worded_otherwise_counts_years_and_a_policy_section() -> None:
+    profile = page("borduria-reworded-headings.txt")
+    assert profile.state == "Borduria"
+    assert profile.observer_meetings == ("1MSP", "2MSP", "4RC", "19MSP", "21MSP")
+    assert (profile.attended_count, profile.meetings_held) == (6, 27)  # 20MSP is listed too
+    assert profile.checked_with == apmbc.load().metadata.data_version
+    assert unparsed(profile) == [
+        (
+            15,
+            "20MSP is given the year '(2020)', but it was held in 2022 (2022-11-21 to 2022-11-25)",
+        )
+    ]
+    assert votes(profile) == [
+        (ABSTAIN, 76, PLENARY, None),
+        (ABSTAIN, 77, PLENARY, None),
+        (NO, 78, PLENARY, None),
+    ]
+    explanation, summary, letter = profile.statements
+    assert (explanation.context, explanation.session, explanation.forum) == (EOV, 77, FIRST)
+    assert summary.text == (
+        "The State not party has indicated that it destroyed its stockpile of anti-personnel "
+        "mines in 2015."
+    )
+    assert (summary.context, summary.verbatim) == (POLICY, False)
+    assert letter.text == "No anti-personnel mine is exported from Borduria."
+    assert (letter.context, letter.year, letter.attribution) == (
+        POLICY,
+        2018,
+        "(Letter to the Special Envoy, 2018)",
+    )
+
+
 def test_fixture_folder_has_the_pages_the_tests_read() -> None:
     pages = sorted(p.name for p in PROFILES.iterdir() if p.name != "README.md")
-    assert len(pages) >= 8
+    assert len(pages) >= 9
     assert {p.rsplit(".", 1)[1] for p in pages} == {"txt", "html"}
 
 

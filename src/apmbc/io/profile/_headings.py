@@ -52,8 +52,12 @@ MAX_HEADING = 600
 """Characters in the longest line read as a heading; real headings hold about a hundred."""
 _VERB_WITHIN = 200
 """The verb of a heading starts within this many characters of the line's start."""
-_MAX_SPLITS = 60
-"""Places tried where a heading may end and its list begin."""
+_MAX_SPLITS = 24
+"""Places looked at where a heading may end and its list begin."""
+_MAX_TRIES = 8
+"""Places (of those) whose words are checked against the topic's vocabulary."""
+_MAX_VERBS = 2
+"""Verbs after a State-like subject tried on one line."""
 
 
 @attrs.frozen(kw_only=True)
@@ -183,7 +187,7 @@ _OBSERVER_TOPIC = frozenset(("meeting", "meetings", "conference", "conferences",
 _OBSERVER_TOPIC |= frozenset(("observers",))
 _VOTE_WORDS = frozenset(
     str.split(
-        """a adopted all also an and annual anti apm apmbc as assembly at ban below committee
+        """a adopted all also an and annual anti apm apmbc as assembly at ban below committee in
         convention date destruction draft each far first follows following for ga general its
         implementation landmine landmines last latest manner mine mines most nations of on
         ottawa over past personnel plenary production prohibition recent recently record
@@ -226,6 +230,10 @@ _POLICY_OBJECT = re.compile(
     r"\s+bans?|bans?\s+on)\b",
     re.IGNORECASE,
 )
+_MAX_ABOUT = 240
+"""Characters in the longest "on <the resolution> as follows" of a vote heading."""
+_MAX_HEAD = 250
+"""Characters between the verb and the end of a meeting or vote heading, at most."""
 _MAX_CLAUSE = 300
 """Characters in the longest "that ..." clause of a policy heading."""
 
@@ -246,30 +254,33 @@ def _words(text: str) -> list[str]:
 
 def _number_at(words: list[str], i: int) -> tuple[int, int] | None:
     """The count written at ``words[i]`` ("27", "eight", "twenty seven") and the index after."""
-    if i + 1 < len(words):
-        pair = cardinal(f"{words[i]} {words[i + 1]}")
-        if pair is not None and cardinal(words[i + 1]) is not None:
-            return pair, i + 2
     single = cardinal(words[i])
-    return None if single is None else (single, i + 1)
+    if single is None:
+        return None
+    if i + 1 < len(words) and cardinal(words[i + 1]) is not None:
+        pair = cardinal(f"{words[i]} {words[i + 1]}")
+        if pair is not None:
+            return pair, i + 2
+    return single, i + 1
 
 
-def _counts(
+def _read_words(
     words: list[str], vocabulary: frozenset[str]
-) -> tuple[int | None, int | None, list[str]] | None:
-    """``(count, total, other words)`` of a heading's words: "8 of the 27" or a lone "8";
-    ``None`` when numbers stand in any other way. Words of ``vocabulary`` are never counts."""
+) -> tuple[int | None, int | None, set[str]] | None:
+    """``(count, total, words)`` of a heading's words when each is a word of ``vocabulary`` or
+    a count ("8 of the 27", a lone "8", "eight out of twenty-seven"); ``None`` at the first
+    word that is neither, or at a second count."""
     count: int | None = None
     total: int | None = None
-    rest: list[str] = []
+    seen: set[str] = set()
     i = 0
     while i < len(words):
-        number = None if words[i] in vocabulary else _number_at(words, i)
-        if number is None:
-            rest.append(words[i])
+        if words[i] in vocabulary:
+            seen.add(words[i])
             i += 1
             continue
-        if count is not None:
+        number = _number_at(words, i)
+        if number is None or count is not None:
             return None
         count, i = number
         j = i + 1 if i < len(words) and words[i] == "out" else i
@@ -282,36 +293,35 @@ def _counts(
             of = _number_at(words, k) if k < len(words) else None
             if of is not None:
                 total, i = of
-    return count, total, rest
+    return count, total, seen
 
 
-def _observer(head: str, rest: str) -> tuple[int | None, int | None] | None:
-    counted = _counts(_words(head), _OBSERVER_WORDS)
-    if counted is None:
+def _observer(head: str, listed: bool) -> tuple[int | None, int | None] | None:
+    """``(count, total)`` when ``head`` is the heading of a meeting list (``listed``: the list
+    follows it after a colon, which tells the topic when its words do not)."""
+    read = _read_words(_words(head), _OBSERVER_WORDS)
+    if read is None:
         return None
-    count, total, words = counted
-    if not all(w in _OBSERVER_WORDS for w in words):
-        return None
-    if not _OBSERVER_TOPIC.intersection(words) and not (rest and meeting_at(rest, 0)):
+    count, total, words = read
+    if not listed and _OBSERVER_TOPIC.isdisjoint(words):
         return None
     return count, total
 
 
-def _votes(head: str, rest: str) -> bool:
-    counted = _counts(_words(head), _VOTE_WORDS)
-    if counted is None:
-        return False
-    words = counted[2]
-    if not all(w in _VOTE_WORDS for w in words):
-        # "voted on <the resolution, however named> as follows"
-        return words[:1] == ["on"] and words[-2:] == ["as", "follows"] and len(head) <= 240
-    return bool(_VOTE_TOPIC.intersection(words)) or bool(rest and starts_with_position(rest))
+def _votes(head: str, listed: bool) -> bool:
+    """Whether ``head`` is the heading of a vote list (``listed`` as for :func:`_observer`)."""
+    words = _words(head)
+    if len(head) <= _MAX_ABOUT and words[:1] == ["on"] and words[-2:] == ["as", "follows"]:
+        return True  # "voted on <the resolution, however named> as follows"
+    read = _read_words(words, _VOTE_WORDS)
+    return read is not None and (listed or not _VOTE_TOPIC.isdisjoint(read[2]))
 
 
-def _content_starts(section: str, text: str) -> bool:
+def _content_at(section: str, text: str, pos: int) -> bool:
+    """Whether a meeting (or, for votes, a position) is written at ``text[pos:]``."""
     if section == OBSERVER:
-        return meeting_at(text, 0) is not None
-    return starts_with_position(text)
+        return meeting_at(text, pos) is not None
+    return starts_with_position(text, pos)
 
 
 def _endings(tail: str) -> Iterator[tuple[int, int, str]]:
@@ -338,16 +348,25 @@ def _listing(section: str, tail: str) -> tuple[str, int | None, int | None] | No
     places = list(islice(_endings(tail), _MAX_SPLITS))
     places.append((len(tail), len(tail), ""))
     starts = islice((m.start() for m in _TOKEN.finditer(tail) if m.start() > 0), _MAX_SPLITS)
+    tries = 0
     for start, end, ending in itertools.chain(places, ((p, p, "") for p in starts)):
-        head, rest = tail[:start], tail[end:].strip()
-        if rest and ending != ":" and not _content_starts(section, rest):
+        if start > _MAX_HEAD:
+            continue  # far too long for a heading: only the list may start this late
+        empty = end >= len(tail)
+        opens = not empty and _content_at(section, tail, end)
+        if not empty and ending != ":" and not opens:
             continue
+        tries += 1
+        if tries > _MAX_TRIES:
+            return None
+        listed = opens and ending == ":"  # "Freedonia has voted: Against - 2019"
+        head = tail[:start]
         if section == OBSERVER:
-            counted = _observer(head, rest)
+            counted = _observer(head, listed)
             if counted is not None:
-                return rest, *counted
-        elif _votes(head, rest):
-            return rest, None, None
+                return tail[end:].strip(), *counted
+        elif _votes(head, listed):
+            return tail[end:].strip(), None, None
     return None
 
 
@@ -409,6 +428,7 @@ def _classify(text: str) -> Heading | None:
         return None
     if _VERB_WORDS.isdisjoint(_LOWER_WORD.findall(text[:_VERB_WITHIN].lower())):
         return None  # most lines hold no verb of a heading at all
+    tries = 0
     for word in _ASCII_WORD.finditer(text, 0, _VERB_WITHIN):
         if word.group().lower() not in _VERB_WORDS:
             continue
@@ -422,7 +442,8 @@ def _classify(text: str) -> Heading | None:
         if subject is None:
             continue
         found = _heading(verb, text[verb.end() :], who, subject)
-        if found is not None:
+        tries += 1
+        if found is not None or tries >= _MAX_VERBS:
             return found
     return None
 

@@ -72,9 +72,9 @@ class VoteReading:
     problem: str | None = None
 
 
-def starts_with_position(text: str) -> bool:
-    """Whether ``text`` opens with a vote position (``In favour``, ``Abstained``...)."""
-    return _POSITION.match(text) is not None
+def starts_with_position(text: str, pos: int = 0) -> bool:
+    """Whether ``text[pos:]`` opens with a vote position (``In favour``, ``Abstained``...)."""
+    return _POSITION.match(text, pos) is not None
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
