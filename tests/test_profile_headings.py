@@ -327,6 +327,11 @@ def test_every_phrase_is_a_heading_of_its_section(subject: str, ending: str) -> 
         ("Freedonia has attended: 1MSP, 2MSP", OBSERVER, "1MSP, 2MSP"),
         ("Freedonia has participated in the following meetings 1MSP, 2MSP", OBSERVER, "1MSP, 2MSP"),
         (
+            "Freedonia has participated in the following meetings, 1MSP, 2MSP",
+            OBSERVER,
+            "1MSP, 2MSP",
+        ),
+        (
             "The State not party has participated as an observer in the First Review Conference",
             OBSERVER,
             "the First Review Conference",
@@ -365,6 +370,10 @@ def test_the_first_items_may_follow_the_heading(text: str, section: str, rest: s
         "The ambassador has indicated,",
         "Atlantis’s delegate said: “We attend as an observer” (13MSP, 2013)",
         "Has voted as follows,",
+        "The President has noted:",
+        "The Convention has stated,",
+        "The United Nations General Assembly has adopted the resolution as follows:",
+        "The Special Envoy has indicated that the moratorium holds.",
         # a vote line and a meeting list
         "Abstained - Resolution adopted by the General Assembly on 7 December 2022",
         "1MSP, 2MSP, First Review Conference",
@@ -373,6 +382,71 @@ def test_the_first_items_may_follow_the_heading(text: str, section: str, rest: s
 )
 def test_what_is_not_a_heading(text: str) -> None:
     assert classify(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "total"),
+    [
+        (
+            "The State not party has participated as an observer State in the following Meetings "
+            "of the States Parties (MSP) and Review Conferences (RC):",
+            None,
+            None,
+        ),
+        (
+            "The State not party has, to date, participated in 20 Meetings of the States Parties "
+            "and 4 Review Conferences, as follows",
+            24,
+            None,
+        ),
+        ("Freedonia took part in eight out of twenty-seven formal meetings:", 8, 27),
+        ("Freedonia has attended none of the 27 formal meetings.", 0, 27),
+    ],
+)
+def test_counts_in_a_heading(text: str, count: int | None, total: int | None) -> None:
+    found = classify(text)
+    assert found is not None and found.section == OBSERVER
+    assert (found.count, found.total) == (count, total)
+
+
+def test_a_code_after_a_heading_is_not_a_count() -> None:
+    found = classify("Freedonia has participated in the following meetings 1MSP, 2MSP")
+    assert found is not None and (found.count, found.rest) == (None, "1MSP, 2MSP")
+    counted = classify("Freedonia has participated in 8 of the 27 meetings 1MSP")
+    assert counted is not None and (counted.count, counted.rest) == (8, "1MSP")
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Freedonia has voted as follows,", "Freedonia"),
+        ("The Government of Freedonia has voted as follows,", "Freedonia"),
+        ("The delegation of Grand Fenwick has indicated,", "Grand Fenwick"),
+        ("Lilliput (Kingdom of) has indicated,", "Lilliput (Kingdom of)"),
+        ("The State not party has indicated,", None),
+        ("States Parties have indicated that they have put in place moratoria.", None),
+    ],
+)
+def test_the_state_a_heading_names(text: str, state: str | None) -> None:
+    found = classify(text)
+    assert found is not None and found.state == state
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The State not party has indicated that it does not produce or export anti-personnel "
+        "mines.",
+        "Freedonia has stated that it has never exported anti-personnel mines.",
+        "Freedonia has reported that it no longer produces anti-personnel mines.",
+        "Freedonia has indicated that it has destroyed its stockpile.",
+        "Freedonia has indicated that it maintains a moratorium on the export of mines",
+    ],
+)
+def test_policy_headings_that_are_sentences(text: str) -> None:
+    found = classify(text)
+    assert found is not None
+    assert (found.section, found.context, found.summary) == (STATEMENTS, POLICY, True)
 
 
 def test_headings_of_the_sample_pages_wording() -> None:

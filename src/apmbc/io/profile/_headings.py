@@ -70,6 +70,9 @@ class Heading:
     """The subject as printed ("The State not party", "Grand Fenwick")."""
     named: bool
     """Whether the subject is a name rather than "the State not party", "it" or "States"."""
+    state: str | None = None
+    """The State's name the subject gives ("Freedonia" for "The Government of Freedonia");
+    ``None`` unless ``named``."""
     context: StatementContext | None = None
     """For a statements section: what its statements are (explanations of vote, national
     policy), or ``None`` when the heading does not say."""
@@ -125,9 +128,22 @@ _ONE_STATE = re.compile(
 )
 _STATES = re.compile(
     r"(?:(?:a\s+number\s+of|a\s+few|some|several|many|certain|other|most|all)\s+)?(?:the\s+)?"
-    rf"states(?:\s+(?:which|that)\s+are)?{_NOT_PARTY}?",
+    rf"states(?:\s+parties|(?:\s+(?:which|that)\s+are)?{_NOT_PARTY}?)",
     re.IGNORECASE,
 )
+_OFFICE = re.compile(
+    r"(?:the\s+)?(?:government|delegation|representative|permanent\s+mission)\s+of\s+",
+    re.IGNORECASE,
+)
+"""What may stand before a State's name in a heading's subject: "The Government of"."""
+_NOT_STATES = frozenset(
+    str.split(
+        """ambassador assembly chair chairperson committee conference convention council
+        delegate delegates delegation envoy government icbl isu meeting minister monitor nations
+        president representative secretariat secretary spokesperson treaty"""
+    )
+)
+"""Words of a capitalised subject that is not a State ("The President", "The Convention")."""
 _NAME_CONNECTORS = frozenset(
     ("of", "the", "and", "da", "de", "del", "des", "di", "do", "du", "la", "le", "y")
 )
@@ -149,36 +165,43 @@ def _subject_before(prefix: str) -> str | None:
     return who
 
 
-def _subject(who: str) -> str | None:
-    """``"state"``, ``"states"`` or ``"name"`` for a heading's subject; ``None`` for anything
-    else (a clause, a sentence)."""
+def _subject(who: str) -> tuple[str, str | None] | None:
+    """What a heading's subject is: ``("state", None)`` for "The State not party" or "It",
+    ``("states", None)`` for "A number of States not party", ``("name", name)`` for a State's
+    name (after "The Government of", ...); ``None`` for anything else (a clause, a sentence,
+    "The President")."""
     if _ONE_STATE.fullmatch(who):
-        return "state"
+        return "state", None
     if _STATES.fullmatch(who):
-        return "states"
-    words = who.replace("(", " ").replace(")", " ").replace(",", " ").split()
+        return "states", None
+    office = _OFFICE.match(who)
+    name = who[office.end() :] if office is not None else who
+    words = name.replace("(", " ").replace(")", " ").replace(",", " ").split()
     if not words or len(words) > 8:
+        return None
+    if any(w.lower() in _NOT_STATES for w in words):
         return None
     if all(
         w[0].isupper() or w.lower() in _NAME_CONNECTORS or w.lower().startswith(_ELIDED_ARTICLES)
         for w in words
     ):
-        return "name"
+        return "name", name
     return None
 
 
 # -- what follows the verb ----------------------------------------------------------------------
 
 _DIGIT = re.compile(r"\d")
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+"""A word or a number; "1MSP" is one token, so a meeting code is never read as a count."""
 _ENDING = re.compile(r"[:;,.–—-]")
 
 _OBSERVER_WORDS = frozenset(
     str.split(
         """a all an and annual anti apmbc as at been both capacity committee committees
         conference conferences convention date delegation far follows following formal held in
-        including informal intersessional its listed meeting meetings mine mines msps not now
-        observer observers of official or ottawa parties party personnel programme rcs review
+        including informal intersessional its listed meeting meetings mine mines msp msps not
+        now observer observers of official or ottawa parties party personnel programme rc rcs review
         since so standing state states status such the their these thus to total treaty until
         which with work"""
     )
@@ -220,7 +243,9 @@ _EXPLANATION_TOPIC = re.compile(r"abstention|vote|voting", re.IGNORECASE)
 _POLICY_WORD = re.compile(
     r"moratori(?:um|a|ums)\b|\bstockpil\w{0,6}|\bpolic(?:y|ies)\b"
     r"|\b(?:export|transfer|production|import)\s+bans?\b"
-    r"|\bbans?\s+on\s+(?:the\s+)?(?:export|transfer|production|import|use|sale)",
+    r"|\bbans?\s+on\s+(?:the\s+)?(?:export|transfer|production|import|use|sale)"
+    r"|\b(?:not|never|no\s+longer)\s+(?:[^\W\d_]{1,20}\s+){0,2}?"
+    r"(?:produc|export|import|transfer|manufactur|sell|sold)",
     re.IGNORECASE,
 )
 _POLICY_OBJECT = re.compile(
@@ -268,9 +293,10 @@ def _read_words(
     words: list[str], vocabulary: frozenset[str]
 ) -> tuple[int | None, int | None, set[str]] | None:
     """``(count, total, words)`` of a heading's words when each is a word of ``vocabulary`` or
-    a count ("8 of the 27", a lone "8", "eight out of twenty-seven"); ``None`` at the first
-    word that is neither, or at a second count."""
-    count: int | None = None
+    a count: "8 of the 27", "eight out of twenty-seven", a lone "8", or lone counts that add up
+    ("in 20 Meetings of the States Parties and 4 Review Conferences": 24). ``None`` at the
+    first word that is neither, or at a second "of the N"."""
+    counts: list[int] = []
     total: int | None = None
     seen: set[str] = set()
     i = 0
@@ -280,9 +306,10 @@ def _read_words(
             i += 1
             continue
         number = _number_at(words, i)
-        if number is None or count is not None:
+        if number is None:
             return None
-        count, i = number
+        value, i = number
+        counts.append(value)
         j = i + 1 if i < len(words) and words[i] == "out" else i
         if j < len(words) and words[j] == "of":
             k = j + 1
@@ -292,8 +319,12 @@ def _read_words(
                 k += 1
             of = _number_at(words, k) if k < len(words) else None
             if of is not None:
+                if total is not None or len(counts) > 1:
+                    return None
                 total, i = of
-    return count, total, seen
+    if total is not None and len(counts) > 1:
+        return None
+    return (sum(counts) if counts else None), total, seen
 
 
 def _observer(head: str, listed: bool) -> tuple[int | None, int | None] | None:
@@ -441,14 +472,16 @@ def _classify(text: str) -> Heading | None:
         subject = _subject(who)
         if subject is None:
             continue
-        found = _heading(verb, text[verb.end() :], who, subject)
+        found = _heading(verb, text[verb.end() :], who, *subject)
         tries += 1
         if found is not None or tries >= _MAX_VERBS:
             return found
     return None
 
 
-def _heading(verb: re.Match[str], tail: str, who: str, subject: str) -> Heading | None:
+def _heading(
+    verb: re.Match[str], tail: str, who: str, subject: str, state: str | None
+) -> Heading | None:
     named = subject == "name"
     if verb.group("observer") or verb.group("votes"):
         section = OBSERVER if verb.group("observer") else VOTES
@@ -459,7 +492,13 @@ def _heading(verb: re.Match[str], tail: str, who: str, subject: str) -> Heading 
             return None
         rest, count, total = listing
         return Heading(
-            section=section, who=who, named=named, count=count, total=total, rest=rest or None
+            section=section,
+            who=who,
+            named=named,
+            state=state,
+            count=count,
+            total=total,
+            rest=rest or None,
         )
     said = _said(tail, policy_verb=verb.group("policy") is not None)
     if said is None:
@@ -475,6 +514,7 @@ def _heading(verb: re.Match[str], tail: str, who: str, subject: str) -> Heading 
         section=STATEMENTS,
         who=who,
         named=named,
+        state=state,
         context=context,
         rest=rest or None,
         summary=summary,

@@ -80,10 +80,6 @@ class Profile:
 
 # -- headings and page furniture ----------------------------------------------------------------
 
-_OFFICE = re.compile(
-    r"(?:the\s+)?(?:government|delegation|representative|permanent\s+mission)\s+of\s+",
-    re.IGNORECASE,
-)
 _FURNITURE_EXACT = frozenset(("skip to main content", "back to list", "latest views and updates"))
 _FURNITURE_PREFIXES = (
     "many states not party acknowledge",
@@ -138,15 +134,6 @@ def _year_after(text: str, pos: int) -> tuple[int, FoundYears, str] | None:
         return None
     end = lead.end() + found[0].end
     return end, found[0], text[pos:end].strip(" ,:-–—")
-
-
-def _same_state(who: str, name: str) -> bool:
-    """Whether a heading's subject names the page's State ("The Government of Cuba", "Cuba")."""
-    folded = fold(name)
-    if fold(who) == folded:
-        return True
-    office = _OFFICE.match(who)
-    return office is not None and fold(who[office.end() :]) == folded
 
 
 def _name_like(line: Line) -> bool:
@@ -294,8 +281,8 @@ class _Reader:
         self.headings += 1
         self.section = found.section
         self.context = found.context
-        if found.named:
-            self.note_who(line, found.who)
+        if found.state is not None:
+            self.note_who(line, found.who, found.state)
         if found.count is not None:
             self.count = _Count(line=line, count=found.count)
             if self.attended_count is None:
@@ -345,14 +332,14 @@ class _Reader:
                 self.skip(other, "text before the first section of the page")
             self.candidates = []
 
-    def note_who(self, line: Line, who: str) -> None:
-        """A heading that names a State: the page's State, unless the page named another."""
-        if not fold(who):
+    def note_who(self, line: Line, who: str, state: str) -> None:
+        """A heading that names a State (``who`` as printed, ``state`` the name it gives): the
+        page's State, unless the page named another."""
+        if not fold(state):
             return
         if self.name is None:
-            office = _OFFICE.match(who)
-            self.name = who[office.end() :] if office is not None else who
-        elif not _same_state(who, self.name):
+            self.name = state
+        elif fold(state) != fold(self.name):
             self.skip(
                 line,
                 f"the heading names {who!r} but the page is about {self.name!r} "
