@@ -844,3 +844,25 @@ def test_a_ten_megabyte_line_is_handled(tmp_path: Path, kind: str) -> None:
     assert isinstance(error, ApmbcError)
     assert str(error).startswith(str(path))
     assert len(str(error)) < 1000
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The State not party has voted as" + ", as" * 150,
+        "Freedonia" + " Voted" * 100,
+        "The State not party has participated in" + " 8 of the 27," * 50,
+        "The State not party has participated " + "1MSP " * 120,
+        "The State not party has indicated that " + "moratorium, " * 50,
+    ],
+    ids=["commas", "capitalised-verbs", "counts", "codes", "clause"],
+)
+def test_a_page_of_heading_like_lines_is_read_in_bounded_time(tmp_path: Path, line: str) -> None:
+    """Lines built to make the heading reader try every place a heading could end."""
+    path = tmp_path / "headings.txt"
+    path.write_text(
+        "\n".join(f"{line[:590]} {i}" for i in range(2000)) + "\n• Abstained - 2021\n", "utf-8"
+    )
+    read: list[Profile] = []
+    error = _guarded(lambda: read.append(read_profile(path)))
+    assert (error is None and len(read) == 1) or isinstance(error, ParseError)

@@ -52,8 +52,10 @@ MAX_HEADING = 600
 """Characters in the longest line read as a heading; real headings hold about a hundred."""
 _VERB_WITHIN = 200
 """The verb of a heading starts within this many characters of the line's start."""
+_MAX_ENDINGS = 16
+"""Punctuation marks looked at where a heading may end and its list begin."""
 _MAX_SPLITS = 24
-"""Places looked at where a heading may end and its list begin."""
+"""Words looked at where a list may begin without a punctuation mark before it."""
 _MAX_TRIES = 8
 """Places (of those) whose words are checked against the topic's vocabulary."""
 _MAX_VERBS = 2
@@ -376,7 +378,7 @@ def _listing(section: str, tail: str) -> tuple[str, int | None, int | None] | No
     at the end of the line; failing these, where the list starts without one ("... meetings
     1MSP, 2MSP").
     """
-    places = list(islice(_endings(tail), _MAX_SPLITS))
+    places = list(islice(_endings(tail), _MAX_ENDINGS))
     places.append((len(tail), len(tail), ""))
     starts = islice((m.start() for m in _TOKEN.finditer(tail) if m.start() > 0), _MAX_SPLITS)
     tries = 0
