@@ -333,7 +333,8 @@ def test_every_phrase_is_a_heading_of_its_section(subject: str, ending: str) -> 
         found = classify(_heading(subject, phrase, ending, "Freedonia"))
         assert found is not None and found.section == STATEMENTS, phrase
         assert found.context is POLICY
-    assert (found.named, found.who) == (subject == "{name}", subject.format(name="Freedonia"))
+    named = "Freedonia" if subject == "{name}" else None
+    assert (found.state, found.who) == (named, subject.format(name="Freedonia"))
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,8 @@
 A heading is one line made of:
 
 - a subject: "The State not party", "This State", "It", "A number of States not party", or a
-  State-like name ("Grand Fenwick", "Bolivia (Plurinational State of)");
+  State-like name ("Grand Fenwick", "Bolivia (Plurinational State of)", "The Government of
+  Freedonia"; not "The President" or "The Convention");
 - optionally "most recently", "also", ... and "has", "have" or "had";
 - a verb that names the topic: taking part in meetings ("participated", "took part",
   "attended"), voting ("voted", "cast its votes"), saying ("indicated", "stated", "declared",
@@ -28,7 +29,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from itertools import islice
 
 import attrs
 
@@ -70,11 +70,9 @@ class Heading:
     """:data:`OBSERVER`, :data:`VOTES` or :data:`STATEMENTS`."""
     who: str
     """The subject as printed ("The State not party", "Grand Fenwick")."""
-    named: bool
-    """Whether the subject is a name rather than "the State not party", "it" or "States"."""
     state: str | None = None
-    """The State's name the subject gives ("Freedonia" for "The Government of Freedonia");
-    ``None`` unless ``named``."""
+    """The State's name, when the subject is one ("Freedonia", also for "The Government of
+    Freedonia"); ``None`` for "The State not party", "It", "States not party"."""
     context: StatementContext | None = None
     """For a statements section: what its statements are (explanations of vote, national
     policy), or ``None`` when the heading does not say."""
@@ -378,9 +376,10 @@ def _listing(section: str, tail: str) -> tuple[str, int | None, int | None] | No
     at the end of the line; failing these, where the list starts without one ("... meetings
     1MSP, 2MSP").
     """
-    places = list(islice(_endings(tail), _MAX_ENDINGS))
+    places = list(itertools.islice(_endings(tail), _MAX_ENDINGS))
     places.append((len(tail), len(tail), ""))
-    starts = islice((m.start() for m in _TOKEN.finditer(tail) if m.start() > 0), _MAX_SPLITS)
+    words = (m.start() for m in _TOKEN.finditer(tail) if m.start() > 0)
+    starts = itertools.islice(words, _MAX_SPLITS)
     tries = 0
     for start, end, ending in itertools.chain(places, ((p, p, "") for p in starts)):
         if start > _MAX_HEAD:
@@ -484,7 +483,6 @@ def _classify(text: str) -> Heading | None:
 def _heading(
     verb: re.Match[str], tail: str, who: str, subject: str, state: str | None
 ) -> Heading | None:
-    named = subject == "name"
     if verb.group("observer") or verb.group("votes"):
         section = OBSERVER if verb.group("observer") else VOTES
         if any(mark in tail for mark in QUOTES):
@@ -496,7 +494,6 @@ def _heading(
         return Heading(
             section=section,
             who=who,
-            named=named,
             state=state,
             count=count,
             total=total,
@@ -515,7 +512,6 @@ def _heading(
     return Heading(
         section=STATEMENTS,
         who=who,
-        named=named,
         state=state,
         context=context,
         rest=rest or None,
