@@ -443,6 +443,8 @@ def test_a_code_after_a_heading_is_not_a_count() -> None:
         ("The delegation of Grand Fenwick has indicated,", "Grand Fenwick"),
         ("Lilliput (Kingdom of) has indicated,", "Lilliput (Kingdom of)"),
         ("The State not party has indicated,", None),
+        ("The Government has indicated,", None),
+        ("Its Government has stated:", None),
         ("States Parties have indicated that they have put in place moratoria.", None),
     ],
 )

@@ -89,6 +89,7 @@ class Heading:
 
 # -- the subject and the verb -------------------------------------------------------------------
 
+# The verb names the topic: taking part in meetings, voting, saying, or a national policy.
 _VERB = re.compile(
     r"\b(?:(?P<observer>participated|taken\s+part|took\s+part|attended"
     r"|been\s+(?:present|represented))"
@@ -120,12 +121,16 @@ _BEFORE_VERB_WORDS = frozenset(
 """Words between a heading's subject and its verb: "has", "most recently", "so far", ..."""
 _NOT_IN_SUBJECT = re.compile(rf"[\d:;!?<>{QUOTES}]")
 _MAX_SUBJECT = 120
+"""Characters in the longest subject of a heading ("The State not party", a State's name)."""
 _NOT_PARTY = (
     r"(?:\s+not\s+(?:yet\s+)?(?:a\s+)?part(?:y|ies)(?:\s+to\s+the\s+(?:convention|treaty))?)"
 )
 _ONE_STATE = re.compile(
-    rf"it|(?:the|this)\s+state(?:\s+(?:concerned|in\s+question))?{_NOT_PARTY}?", re.IGNORECASE
+    rf"it|its\s+government|the\s+government|(?:the|this)\s+state(?:\s+(?:concerned|in\s+question))?"
+    rf"{_NOT_PARTY}?",
+    re.IGNORECASE,
 )
+"""Subjects that are the page's State without naming it."""
 _STATES = re.compile(
     r"(?:(?:a\s+number\s+of|a\s+few|some|several|many|certain|other|most|all)\s+)?(?:the\s+)?"
     rf"states(?:\s+parties|(?:\s+(?:which|that)\s+are)?{_NOT_PARTY}?)",
