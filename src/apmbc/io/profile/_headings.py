@@ -120,6 +120,7 @@ _BEFORE_VERB_WORDS = frozenset(
 )
 """Words between a heading's subject and its verb: "has", "most recently", "so far", ..."""
 _NOT_IN_SUBJECT = re.compile(rf"[\d:;!?<>{QUOTES}]")
+_QUOTE = re.compile(f"[{QUOTES}]")
 _MAX_SUBJECT = 120
 """Characters in the longest subject of a heading ("The State not party", a State's name)."""
 _NOT_PARTY = (
@@ -411,7 +412,7 @@ def _said(tail: str, policy_verb: bool) -> tuple[StatementContext | None, str, s
     """``(context, ending, rest, policy_clause)`` of a statements heading's words."""
     colon = tail.find(":")
     head, rest = (tail[:colon], tail[colon + 1 :].strip()) if colon >= 0 else (tail, "")
-    if any(mark in head for mark in QUOTES):
+    if _QUOTE.search(head):
         return None
     core = head.rstrip(" .,;")
     ending = ":" if colon >= 0 else head[len(core) :].strip()[:1]
@@ -490,7 +491,7 @@ def _heading(
 ) -> Heading | None:
     if verb.group("observer") or verb.group("votes"):
         section = OBSERVER if verb.group("observer") else VOTES
-        if any(mark in tail for mark in QUOTES):
+        if _QUOTE.search(tail):
             return None
         listing = _listing(section, tail)
         if listing is None:
