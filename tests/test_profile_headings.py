@@ -428,6 +428,31 @@ def test_counts_in_a_heading(text: str, count: int | None, total: int | None) ->
     assert (found.count, found.total) == (count, total)
 
 
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("Most recently, the State not party voted as follows:", VOTES),
+        ("To date, Freedonia has participated in the following meetings:", OBSERVER),
+        ("In addition, the State not party has indicated,", STATEMENTS),
+        ("The State not party has provided the following information:", STATEMENTS),
+        ("The State not party participated as an observer in:", OBSERVER),
+        (
+            "The State not party has participated as an observer in the following Meetings of "
+            "the States Parties / Review Conferences:",
+            OBSERVER,
+        ),
+        (
+            "The State not party has participated in the following formal and informal meetings "
+            "of the Convention:",
+            OBSERVER,
+        ),
+    ],
+)
+def test_more_wordings(text: str, section: str) -> None:
+    found = classify(text)
+    assert found is not None and found.section == section
+
+
 def test_a_code_after_a_heading_is_not_a_count() -> None:
     found = classify("Freedonia has participated in the following meetings 1MSP, 2MSP")
     assert found is not None and (found.count, found.rest) == (None, "1MSP, 2MSP")

@@ -95,7 +95,7 @@ _VERB = re.compile(
     r"|been\s+(?:present|represented))"
     r"|(?P<votes>voted|cast\s+(?:its|their|the\s+following)\s+votes?)"
     r"|(?P<said>indicated|stated|declared|said|expressed|noted|explained|affirmed|reaffirmed"
-    r"|announced|reported|confirmed|commented|remarked"
+    r"|announced|reported|confirmed|commented|remarked|provided|shared|communicated"
     r"|made\s+the\s+following\s+(?:statements?|remarks|declarations?))"
     r"|(?P<policy>put\s+in\s+place|established|adopted|introduced|imposed|enacted|maintained"
     r"|instituted|destroyed|observed|observes|maintains|applies|applied))\b",
@@ -105,8 +105,8 @@ _VERB_WORDS = frozenset(
     str.split(
         """participated taken took attended been voted cast indicated stated declared said
         expressed noted explained affirmed reaffirmed announced reported confirmed commented
-        remarked made put established adopted introduced imposed enacted maintained instituted
-        destroyed observed observes maintains applies applied"""
+        remarked provided shared communicated made put established adopted introduced imposed
+        enacted maintained instituted destroyed observed observes maintains applies applied"""
     )
 )
 """The first word of every verb :data:`_VERB` reads: a line without one is not a heading."""
@@ -119,6 +119,12 @@ _BEFORE_VERB_WORDS = frozenset(
     )
 )
 """Words between a heading's subject and its verb: "has", "most recently", "so far", ..."""
+_LEADING = re.compile(
+    r"(?:(?:most\s+)?recently|to\s+date|so\s+far|thus\s+far|in\s+recent\s+years|also"
+    r"|further(?:more)?|moreover|in\s+addition|in\s+the\s+past)\s*,\s*",
+    re.IGNORECASE,
+)
+"""Words that may open a heading before its subject: "Most recently, the State not party ..."."""
 _NOT_IN_SUBJECT = re.compile(rf"[\d:;!?<>{QUOTES}]")
 _QUOTE = re.compile(f"[{QUOTES}]")
 _MAX_SUBJECT = 120
@@ -165,7 +171,8 @@ def _subject_before(prefix: str) -> str | None:
         if prefix[start:end].lower() not in _BEFORE_VERB_WORDS:
             break
         end = len(prefix[:start].rstrip(" ,"))
-    who = prefix[:end]
+    leading = _LEADING.match(prefix, 0, end)
+    who = prefix[leading.end() if leading is not None else 0 : end]
     if not who or len(who) > _MAX_SUBJECT or _NOT_IN_SUBJECT.search(who):
         return None
     return who
@@ -227,9 +234,10 @@ _VOTE_WORDS = frozenset(
 _VOTE_TOPIC = frozenset(("follows", "following", "below", "resolution", "resolutions"))
 _SAY_WORDS = frozenset(
     str.split(
-        """a also as at convention following follows formally further in its many meeting
-        meetings number occasions of officially on position positions previously publicly
-        recently remarks repeatedly several statement statements the their various view views"""
+        """a also as at comments convention following follows formally further in information
+        its many meeting meetings number occasions of officially on position positions
+        previously publicly recently remarks repeatedly several statement statements the their
+        various view views"""
     )
 )
 _FOLLOWS = frozenset(("follows", "following"))
