@@ -760,3 +760,23 @@ def test_classify_gives_a_heading_or_none_for_any_line(pieces: list[str]) -> Non
     if found is not None:
         assert found.section in (OBSERVER, VOTES, STATEMENTS)
         assert found.who and len(text) <= MAX_HEADING
+
+
+VERBS = str.split(
+    "participated taken-part took-part attended been-present been-represented voted "
+    "cast-its-votes cast-the-following-votes indicated stated declared said expressed noted "
+    "explained affirmed reaffirmed announced reported confirmed commented remarked provided "
+    "shared communicated made-the-following-statements put-in-place established adopted "
+    "introduced imposed enacted maintained instituted destroyed observed observes maintains "
+    "applies applied"
+)
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_every_verb_passes_the_quick_test(verb: str) -> None:
+    """The quick test (the verb's first word) lets every verb the pattern reads through."""
+    from apmbc.io.profile import _headings
+
+    phrase = verb.replace("-", " ")
+    assert _headings._VERB.fullmatch(phrase) is not None
+    assert phrase.split()[0] in _headings._VERB_WORDS
