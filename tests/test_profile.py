@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+import apmbc
 from apmbc.domain.calendar import session_of_date
 from apmbc.domain.numbers import ordinal
 from apmbc.errors import ApmbcError, ParseError
@@ -35,6 +36,7 @@ YES, NO, ABSTAIN, ABSENT = (
 PLENARY, FIRST = Forum.PLENARY, Forum.FIRST_COMMITTEE
 EOV = StatementContext.EXPLANATION_OF_VOTE
 MEETING = StatementContext.MEETING_STATEMENT
+POLICY = StatementContext.NATIONAL_POLICY
 OTHER = StatementContext.OTHER
 
 
@@ -290,9 +292,41 @@ def test_truncated_html() -> None:
     assert cut.reason.startswith("words not understood in a vote line: '20'")
 
 
+def test_headings_worded_otherwise_counts_years_and_a_policy_section() -> None:
+    profile = page("borduria-reworded-headings.txt")
+    assert profile.state == "Borduria"
+    assert profile.observer_meetings == ("1MSP", "2MSP", "4RC", "19MSP", "21MSP")
+    assert (profile.attended_count, profile.meetings_held) == (6, 27)  # 20MSP is listed too
+    assert profile.checked_with == apmbc.load().metadata.data_version
+    assert unparsed(profile) == [
+        (
+            15,
+            "20MSP is given the year '(2020)', but it was held in 2022 (2022-11-21 to 2022-11-25)",
+        )
+    ]
+    assert votes(profile) == [
+        (ABSTAIN, 76, PLENARY, None),
+        (ABSTAIN, 77, PLENARY, None),
+        (NO, 78, PLENARY, None),
+    ]
+    explanation, summary, letter = profile.statements
+    assert (explanation.context, explanation.session, explanation.forum) == (EOV, 77, FIRST)
+    assert summary.text == (
+        "The State not party has indicated that it destroyed its stockpile of anti-personnel "
+        "mines in 2015."
+    )
+    assert (summary.context, summary.verbatim) == (POLICY, False)
+    assert letter.text == "No anti-personnel mine is exported from Borduria."
+    assert (letter.context, letter.year, letter.attribution) == (
+        POLICY,
+        2018,
+        "(Letter to the Special Envoy, 2018)",
+    )
+
+
 def test_fixture_folder_has_the_pages_the_tests_read() -> None:
     pages = sorted(p.name for p in PROFILES.iterdir() if p.name != "README.md")
-    assert len(pages) >= 8
+    assert len(pages) >= 9
     assert {p.rsplit(".", 1)[1] for p in pages} == {"txt", "html"}
 
 
@@ -810,3 +844,25 @@ def test_a_ten_megabyte_line_is_handled(tmp_path: Path, kind: str) -> None:
     assert isinstance(error, ApmbcError)
     assert str(error).startswith(str(path))
     assert len(str(error)) < 1000
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The State not party has voted as" + ", as" * 150,
+        "Freedonia" + " Voted" * 100,
+        "The State not party has participated in" + " 8 of the 27," * 50,
+        "The State not party has participated " + "1MSP " * 120,
+        "The State not party has indicated that " + "moratorium, " * 50,
+    ],
+    ids=["commas", "capitalised-verbs", "counts", "codes", "clause"],
+)
+def test_a_page_of_heading_like_lines_is_read_in_bounded_time(tmp_path: Path, line: str) -> None:
+    """Lines built to make the heading reader try every place a heading could end."""
+    path = tmp_path / "headings.txt"
+    path.write_text(
+        "\n".join(f"{line[:590]} {i}" for i in range(2000)) + "\n• Abstained - 2021\n", "utf-8"
+    )
+    read: list[Profile] = []
+    error = _guarded(lambda: read.append(read_profile(path)))
+    assert (error is None and len(read) == 1) or isinstance(error, ParseError)

@@ -144,6 +144,10 @@ class StatementContext(str, enum.Enum):
 
     EXPLANATION_OF_VOTE = "explanation_of_vote"
     MEETING_STATEMENT = "meeting_statement"
+    NATIONAL_POLICY = "national_policy"
+    """What a State says of its own policy on the mines: a moratorium on their export or
+    production, a stockpile, a ban in national law (a profile page's section on national
+    policies)."""
     OTHER = "other"
 
     def __str__(self) -> str:

@@ -9,6 +9,9 @@ final reports, the statement rules) finds meetings through this module.
 ('17MSP', (17, <MeetingKind.MSP: 'msp'>))
 >>> [m.code for m in find_meetings("(Seventeenth Meeting of the States Parties, 2018; 4RC)")]
 ['17MSP', '4RC']
+
+A year written with a meeting ("19MSP - 2021") is a year the meeting sat in:
+:func:`meeting_years` gives them, from the record's dates.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import attrs
 from apmbc.domain._lazy import lazy_compile
 from apmbc.domain.numbers import ORDINAL_PATTERN, ordinal
 from apmbc.errors import ArgumentError
-from apmbc.models import MeetingKind
+from apmbc.models import Meeting, MeetingKind
 
 __all__ = [
     "FoundMeeting",
@@ -28,6 +31,7 @@ __all__ = [
     "find_meetings",
     "meeting_at",
     "meeting_code",
+    "meeting_years",
     "parse_meeting_code",
 ]
 
@@ -121,3 +125,24 @@ def find_meeting(text: str) -> str | None:
     """The first meeting named in ``text`` (code or name), or ``None``."""
     found = find_meetings(text, limit=1)
     return found[0].code if found else None
+
+
+def meeting_years(meeting: Meeting) -> range:
+    """The calendar years ``meeting`` sat in, from the year it opened to the year it closed.
+
+    A meeting without an end date sat in the year it opened; one without dates gives an empty
+    range (its year is unknown, so no year can be checked against it). A year written with a
+    meeting on a page or in an attribution ("19MSP - 2021", "(4RC, 2019)") is right when it is
+    one of these years.
+
+    >>> import datetime
+    >>> from apmbc.models import Meeting, MeetingKind
+    >>> m = Meeting(code="2RC", kind=MeetingKind.REVIEW_CONFERENCE, name="Second Review Conference",
+    ...     start=datetime.date(2009, 11, 29), end=datetime.date(2009, 12, 4))
+    >>> list(meeting_years(m))
+    [2009]
+    """
+    if meeting.start is None:
+        return range(0)
+    last = meeting.end if meeting.end is not None and meeting.end >= meeting.start else None
+    return range(meeting.start.year, (last or meeting.start).year + 1)

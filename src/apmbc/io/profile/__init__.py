@@ -14,9 +14,17 @@
 
 A page is plain text (what a browser's "save as text" gives) or HTML (detected; read with the
 standard library's ``html.parser``, scripts and styles dropped, entities decoded; nothing is
-fetched). Every content line that is not understood is kept in :attr:`Profile.unparsed` with
-its line number and the reason; recognised page furniture ("Skip to main content", "Back to
-list", the standard paragraphs) is skipped.
+fetched). Sections are found by what their headings are about (taking part in meetings, votes,
+what the State said, its national policy), whatever their wording: "The State not party" or the
+State's name, "has participated as Observer in the following meetings" or "has taken part in 8
+of the 27 formal Meetings ... to date as follows", "most recently has voted as follows",
+"has indicated on its abstentions", "A number of States not party have indicated that they have
+put in place moratoria ...". A year written after a meeting code ("19MSP - 2021") is checked
+against the meeting's dates (``meetings=``, by default the bundled data).
+
+Every content line that is not understood is kept in :attr:`Profile.unparsed` with its line
+number and the reason; recognised page furniture ("Skip to main content", "Back to list", the
+standard paragraphs, empty bullets) is skipped.
 """
 
 from __future__ import annotations

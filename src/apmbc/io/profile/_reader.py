@@ -5,17 +5,23 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+from typing import TYPE_CHECKING
 
 import attrs
 
-from apmbc.domain.meetings import meeting_at
+from apmbc.domain.dates import FoundYears, find_years
+from apmbc.domain.meetings import meeting_at, meeting_years
 from apmbc.domain.names import fold
 from apmbc.errors import ArgumentTypeError, ParseError
 from apmbc.io._files import MAX_PAGE_BYTES, check_path, read_text
+from apmbc.io.profile._headings import OBSERVER, VOTES, Heading, classify
 from apmbc.io.profile._lines import MAX_LINE, Line, split_lines
 from apmbc.io.profile._statements import attribution_only, read_statement
 from apmbc.io.profile._votes import read_vote_line
-from apmbc.models import Forum, Source, Statement, VotePosition
+from apmbc.models import Forum, Source, Statement, StatementContext, VotePosition
+
+if TYPE_CHECKING:
+    from apmbc.dataset import Dataset, MeetingTable
 
 __all__ = ["Profile", "ProfileVote", "UnparsedLine", "parse_profile", "read_profile"]
 
@@ -55,42 +61,25 @@ class Profile:
     """The State's name as the page gives it, else the ``state`` hint, else ``None``."""
     observer_meetings: tuple[str, ...] = ()
     """Canonical meeting codes (``1MSP``, ``1RC``) in page order, each once."""
+    attended_count: int | None = None
+    """How many meetings the page says the State took part in, where a heading says so ("has
+    participated in 8 of the 27 formal Meetings ..."); ``None`` when no heading gives a count."""
+    meetings_held: int | None = None
+    """How many meetings had been held, as the same heading says (the 27); else ``None``."""
     votes: tuple[ProfileVote, ...] = ()
     statements: tuple[Statement, ...] = ()
     """``Statement.state`` is the page's State name (``""`` if unknown) until merged."""
     unparsed: tuple[UnparsedLine, ...] = ()
     """Every content line that was not understood; nothing on the page is silently lost."""
     source: Source | None = None
+    checked_with: str | None = None
+    """Which meeting data checked the years written with meeting codes ("19MSP - 2021"): the
+    ``data_version`` of the dataset (the bundled data's, unless ``meetings=`` was given), or
+    ``"MeetingTable of N meetings"``; ``None`` when the page wrote no year that needed checking."""
 
 
 # -- headings and page furniture ----------------------------------------------------------------
 
-_WHO = r"(?P<who>[^\d:;!?\"“”<>]{1,120}?)"
-_OBSERVER_HEADING = re.compile(
-    _WHO + r"\s+has\s+(?:also\s+)?(?:participated|taken\s+part|attended)\s+"
-    r"(?:as\s+(?:an\s+)?observers?\s+)?(?:in\s+)?(?:the\s+)?following\s+(?:formal\s+)?meetings?"
-    r"(?:\s+of\s+the\s+(?:convention|states\s+parties))?(?:\s+as\s+(?:an\s+)?observers?)?"
-    r"\s*(?:[.,;]|:\s*(?P<rest>.*))?",
-    re.IGNORECASE,
-)
-_VOTE_HEADING = re.compile(
-    _WHO + r"\s+(?:(?:most\s+)?recently\s+|also\s+)?has\s+(?:(?:most\s+)?recently\s+|also\s+)?"
-    r"voted\s+(?:on\s+[^,:;.]{1,200}?\s+)?as\s+follows\s*(?:[.,;]|:\s*(?P<rest>.*))?",
-    re.IGNORECASE,
-)
-_STATEMENT_HEADING = re.compile(
-    _WHO + r"\s+has\s+(?:also\s+)?(?:indicated|stated|declared)"
-    r"(?P<topic>\s+(?:on|about|regarding)\s+(?:its|the|their)\s+[^,:;.]{1,80}?)?\s*[.,:;]?",
-    re.IGNORECASE,
-)
-_NAME_CONNECTORS = frozenset(
-    ("of", "the", "and", "da", "de", "del", "des", "di", "do", "du", "la", "le", "y")
-)
-_ELIDED_ARTICLES = ("d'", "d’", "l'", "l’")
-_EXPLANATION_TOPIC = re.compile(r"abstention|vote|voting", re.IGNORECASE)
-_GENERIC_WHO = frozenset(
-    fold(w) for w in ("the State not party", "the State", "this State", "this State not party")
-)
 _FURNITURE_EXACT = frozenset(("skip to main content", "back to list", "latest views and updates"))
 _FURNITURE_PREFIXES = (
     "many states not party acknowledge",
@@ -102,9 +91,10 @@ _FURNITURE_PREFIXES = (
 _NAME = re.compile(r"[^\W\d_][^\d:;!?\"“”<>|/\\@#=+*\[\]{}]{0,59}")
 _SEPARATORS = re.compile(r"(?:[\s,;/&+]|\band\b)+", re.IGNORECASE)
 _PIECE_END = re.compile(r"[,;]")
-_ANNOTATION = re.compile(
-    r"\s*(?:\(\s*(?:[^\W\d_][^(),\d]{0,40},\s*)?(?:19|20)\d\d\s*\)|[-–—:]\s*(?:19|20)\d\d\b)"
-)
+_PARENTHESIS = re.compile(r"\s*\((?P<inner>[^()]{1,60})\)")
+_BEFORE_YEAR = re.compile(r"\s*[-–—:,]\s*|\s+")
+_YEAR_WINDOW = 16
+"""Characters after a meeting code within which a year written with it ends."""
 _COMPLETE_ENDING = tuple('.!?"”’»)]…')
 _SNAPSHOTS = re.compile(r"snapshots\s+of\s+(?P<name>[^\W\d_][^\d:;,.]{0,59}?)\s+during\b", re.I)
 
@@ -114,32 +104,36 @@ def _furniture(text: str) -> bool:
     return folded.rstrip(" .") in _FURNITURE_EXACT or folded.startswith(_FURNITURE_PREFIXES)
 
 
-def _match_heading(text: str) -> tuple[str, re.Match[str]] | None:
-    """The section a heading opens (``observer``, ``votes``, ``statements``) and its match."""
-    if len(text) > 600:
-        return None
-    for section, pattern in (
-        ("observer", _OBSERVER_HEADING),
-        ("votes", _VOTE_HEADING),
-        ("statements", _STATEMENT_HEADING),
-    ):
-        match = pattern.fullmatch(text)
-        if match is not None and _who_like(match.group("who").strip()):
-            return section, match
-    return None
-
-
-def _who_like(who: str) -> bool:
-    """Whether a heading's subject is "The State not party" or reads like a State's name."""
-    if fold(who) in _GENERIC_WHO:
-        return True
-    words = who.replace("(", " ").replace(")", " ").replace(",", " ").split()
-    if not words or len(words) > 8:
-        return False
-    return all(
-        w[0].isupper() or w.lower() in _NAME_CONNECTORS or w.lower().startswith(_ELIDED_ARTICLES)
-        for w in words
+def _place_like(text: str) -> bool:
+    """Whether ``text`` (before a year in parentheses) is empty or reads like a city's name."""
+    return not text or (
+        len(text) <= 40 and text[0].isalpha() and all(c.isalpha() or c in " -'’." for c in text)
     )
+
+
+def _year_after(text: str, pos: int) -> tuple[int, FoundYears, str] | None:
+    """A year written after a meeting code ending at ``pos``: "(2021)", "(Oslo, 2019)",
+    " - 2021", ", 2021", ": 2021", " 2021". Gives where it ends, the years and the text."""
+    paren = _PARENTHESIS.match(text, pos)
+    if paren is not None:
+        inner = paren.group("inner")
+        found = find_years(inner, limit=2)
+        if len(found) != 1 or inner[found[0].end :].strip():
+            return None
+        if not _place_like(inner[: found[0].start].strip().rstrip(",").rstrip()):
+            return None
+        return paren.end(), found[0], paren.group().strip()
+    lead = _BEFORE_YEAR.match(text, pos)
+    if lead is None:
+        return None
+    window = text[lead.end() : lead.end() + _YEAR_WINDOW]
+    if not window[:4].isdigit():
+        return None  # the quick answer: no year starts here
+    found = find_years(window, limit=1)
+    if not found or found[0].start != 0:
+        return None
+    end = lead.end() + found[0].end
+    return end, found[0], text[pos:end].strip(" ,:-–—")
 
 
 def _name_like(line: Line) -> bool:
@@ -157,9 +151,13 @@ class _Draft:
     """A statement being collected: its lines (a wrapped quote continues on unbulleted lines)."""
 
     lines: list[Line]
-    explanation_section: bool
+    context: StatementContext | None
+    """What the section's heading says its statements are."""
     attribution: str | None = None
     attribution_line: Line | None = None
+    closed: bool = False
+    """Whether nothing may join it (a heading read as a statement)."""
+    notes: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -170,15 +168,34 @@ class _Draft:
         return self.attribution_line or self.lines[-1]
 
 
+@attrs.define
+class _Count:
+    """A heading that states how many meetings the State took part in, and what its list names."""
+
+    line: Line
+    count: int
+    listed: dict[str, None] = attrs.Factory(dict)
+
+
+_SUMMARY_NOTE = "the page's own summary of the State's policy, printed as a section heading"
+
+
 class _Reader:
     """Walks the lines of a page once, section by section."""
 
-    def __init__(self, lines: list[Line], hint: str | None, source: Source | None) -> None:
+    def __init__(
+        self,
+        lines: list[Line],
+        hint: str | None,
+        source: Source | None,
+        meetings: Dataset | MeetingTable | None,
+    ) -> None:
         self.lines = lines
         self.hint = hint
         self.source = source
         self.section: str | None = None
-        self.explanation_section = False
+        self.context: StatementContext | None = None
+        """What the current statements section's heading says its statements are."""
         self.headings = 0
         self.name: str | None = None
         self.candidates: list[Line] = []
@@ -191,6 +208,13 @@ class _Reader:
         self.snapshots_of: str | None = None
         self.previous: Line | None = None
         """The content line read just before the current one."""
+        self.given_meetings = meetings
+        self.table: MeetingTable | None = None
+        self.checked_with: str | None = None
+        self.count: _Count | None = None
+        """The open meeting list's stated count, until the list ends."""
+        self.attended_count: int | None = None
+        self.meetings_held: int | None = None
 
     def skip(self, line: Line, reason: str) -> None:
         self.unparsed.append(UnparsedLine(line=line.number, text=line.raw, reason=reason))
@@ -198,7 +222,7 @@ class _Reader:
     def run(self) -> Profile | None:
         for line in self.lines:
             if not line.text:
-                continue
+                continue  # an empty bullet ("•", "- ") is page furniture
             if len(line.text) > MAX_LINE:
                 self.last_content = line.number
                 self.skip(
@@ -211,58 +235,86 @@ class _Reader:
                 self.snapshot_name(line.text)
                 continue
             self.last_content = line.number
-            self.read_line(line)
-            self.previous = line
+            self.previous = self.read_line(line)
         if not self.headings:
             return None
+        self.close_count()
         self.settle_name()
         state = self.name or self.snapshots_of or self.hint
         return Profile(
             state=state,
             observer_meetings=tuple(self.meetings),
+            attended_count=self.attended_count,
+            meetings_held=self.meetings_held,
             votes=tuple(self.vote_list),
             statements=self.build_statements(state or ""),
             unparsed=tuple(sorted(self.unparsed, key=lambda u: u.line)),
             source=self.source,
+            checked_with=self.checked_with,
         )
 
-    def read_line(self, line: Line) -> None:
-        if self.heading(line):
-            return
+    def read_line(self, line: Line) -> Line:
+        """Read one content line; gives the line a following line continues (see
+        :meth:`read_statement`)."""
+        found = classify(line.text)
+        if found is not None:
+            return self.heading(line, found)
         if self.section is None:
             if _name_like(line):
                 self.candidates.append(line)
             else:
                 self.skip(line, "text before the first section of the page")
-        elif self.section == "observer":
+        elif self.section == OBSERVER:
             self.read_meetings(line, line.text)
-        elif self.section == "votes":
+        elif self.section == VOTES:
             self.read_vote(line, line.text)
         else:
             self.read_statement(line)
+        return line
 
     # -- headings -------------------------------------------------------------------------------
 
-    def heading(self, line: Line) -> bool:
-        found = _match_heading(line.text)
-        if found is None:
-            return False
-        section, match = found
+    def heading(self, line: Line, found: Heading) -> Line:
         if not self.headings:
             self.settle_name()
+        self.close_count()
         self.headings += 1
-        self.section = section
-        self.note_who(line, match.group("who").strip())
-        if section == "statements":
-            topic = match.group("topic") or ""
-            self.explanation_section = _EXPLANATION_TOPIC.search(topic) is not None
-        rest = match.groupdict().get("rest")
-        if rest:
-            if section == "observer":
-                self.read_meetings(line, rest)
-            else:
-                self.read_vote(line, rest)
-        return True
+        self.section = found.section
+        self.context = found.context
+        if found.state is not None:
+            self.note_who(line, found.who, found.state)
+        if found.count is not None:
+            self.count = _Count(line=line, count=found.count)
+            if self.attended_count is None:
+                self.attended_count, self.meetings_held = found.count, found.total
+        if found.summary:
+            self.drafts.append(
+                _Draft(lines=[line], context=found.context, closed=True, notes=(_SUMMARY_NOTE,))
+            )
+        if not found.rest:
+            return line
+        if found.section == OBSERVER:
+            self.read_meetings(line, found.rest)
+        elif found.section == VOTES:
+            self.read_vote(line, found.rest)
+        else:
+            rest = Line(number=line.number, raw=line.raw, text=found.rest, bullet=False)
+            self.read_statement(rest)
+            return rest
+        return line
+
+    def close_count(self) -> None:
+        """Compare the meetings a closing list named with the count its heading stated."""
+        count, self.count = self.count, None
+        if count is None or len(count.listed) == count.count:
+            return
+        listed = len(count.listed)
+        self.skip(
+            count.line,
+            f"the heading says the State took part in {count.count} meeting"
+            f"{'' if count.count == 1 else 's'}, but the list below it names {listed}"
+            + (f" ({', '.join(count.listed)})" if count.listed else ""),
+        )
 
     def snapshot_name(self, text: str) -> None:
         """The name in "Snapshots of Cuba during ... on Flickr", a last resort for the State."""
@@ -280,13 +332,14 @@ class _Reader:
                 self.skip(other, "text before the first section of the page")
             self.candidates = []
 
-    def note_who(self, line: Line, who: str) -> None:
-        folded = fold(who)
-        if folded in _GENERIC_WHO or not folded:
+    def note_who(self, line: Line, who: str, state: str) -> None:
+        """A heading that names a State (``who`` as printed, ``state`` the name it gives): the
+        page's State, unless the page named another."""
+        if not fold(state):
             return
         if self.name is None:
-            self.name = who
-        elif folded != fold(self.name):
+            self.name = state
+        elif fold(state) != fold(self.name):
             self.skip(
                 line,
                 f"the heading names {who!r} but the page is about {self.name!r} "
@@ -295,8 +348,41 @@ class _Reader:
 
     # -- sections -------------------------------------------------------------------------------
 
+    def meeting_table(self) -> MeetingTable:
+        """The meetings years are checked against: given, or the bundled data's (loaded now)."""
+        if self.table is None:
+            given = self.given_meetings
+            if given is None:
+                from apmbc.io._bundled import load
+
+                given = load()
+            from apmbc.dataset import Dataset
+
+            if isinstance(given, Dataset):
+                self.table = given.meetings
+                self.checked_with = given.metadata.data_version
+            else:
+                self.table = given
+                self.checked_with = f"MeetingTable of {len(given)} meetings"
+        return self.table
+
+    def year_problem(self, code: str, years: FoundYears, written: str) -> str | None:
+        """Why the year written with a meeting is not one of its years, or ``None``."""
+        meeting = self.meeting_table().get(code)
+        if meeting is None:
+            return None  # a meeting the data does not know: read; merge reports it
+        held = meeting_years(meeting)
+        if not held or all(year in held for year in years.years):
+            return None
+        when = str(held[0]) if len(held) == 1 else f"{held[0]}-{held[-1]}"
+        dates = f"{meeting.start.isoformat() if meeting.start else '?'} to " + (
+            meeting.end.isoformat() if meeting.end else "?"
+        )
+        return f"{code} is given the year {written!r}, but it was held in {when} ({dates})"
+
     def read_meetings(self, line: Line, text: str) -> None:
         unknown: list[str] = []
+        problems: list[str] = []
         pos, end = 0, len(text)
         while pos < end:
             separator = _SEPARATORS.match(text, pos)
@@ -306,10 +392,17 @@ class _Reader:
             found = meeting_at(text, pos)
             if found is not None:
                 code, pos = found
-                annotation = _ANNOTATION.match(text, pos)
-                if annotation is not None:
-                    pos = annotation.end()
-                self.meetings.setdefault(code, None)
+                problem = None
+                year = _year_after(text, pos)
+                if year is not None:
+                    pos = year[0]
+                    problem = self.year_problem(code, year[1], year[2])
+                if self.count is not None:
+                    self.count.listed.setdefault(code, None)
+                if problem is not None:
+                    problems.append(problem)
+                else:
+                    self.meetings.setdefault(code, None)
                 continue
             piece_end = _PIECE_END.search(text, pos)
             stop = end if piece_end is None else piece_end.start()
@@ -317,7 +410,9 @@ class _Reader:
             pos = stop
         if unknown:
             shown = ", ".join(repr(p if len(p) <= 60 else p[:57] + "...") for p in unknown[:5])
-            self.skip(line, f"not a meeting code or name in the observer list: {shown}")
+            problems.append(f"not a meeting code or name in the observer list: {shown}")
+        if problems:
+            self.skip(line, "; ".join(problems))
 
     def read_vote(self, line: Line, text: str) -> None:
         reading = read_vote_line(text)
@@ -342,7 +437,12 @@ class _Reader:
     def read_statement(self, line: Line) -> None:
         """A statement line; an attribution alone or an unbulleted continuation joins the last."""
         last = self.drafts[-1] if self.drafts else None
-        if last is not None and last.attribution is None and last.lines[-1] is self.previous:
+        if (
+            last is not None
+            and not last.closed
+            and last.attribution is None
+            and last.lines[-1] is self.previous
+        ):
             attribution = attribution_only(line.text)
             if attribution is not None:
                 last.attribution = attribution
@@ -356,7 +456,7 @@ class _Reader:
             ):
                 last.lines.append(line)
                 return
-        self.drafts.append(_Draft(lines=[line], explanation_section=self.explanation_section))
+        self.drafts.append(_Draft(lines=[line], context=self.context))
 
     def build_statements(self, state: str) -> tuple[Statement, ...]:
         sources = (self.source,) if self.source is not None else ()
@@ -365,7 +465,7 @@ class _Reader:
         for draft in self.drafts:
             parts = read_statement(
                 draft.text,
-                explanation_section=draft.explanation_section,
+                section=draft.context,
                 attribution=draft.attribution,
             )
             if isinstance(parts, str):
@@ -377,7 +477,7 @@ class _Reader:
             if (parts.text, parts.attribution) in seen:
                 continue
             seen.add((parts.text, parts.attribution))
-            notes = parts.notes
+            notes = draft.notes + parts.notes
             last_line = draft.last_line
             if last_line.number == self.last_content and not last_line.text.endswith(
                 _COMPLETE_ENDING
@@ -424,7 +524,24 @@ def _label(source: Source | None) -> str | None:
     return source.url or source.citation or source.title
 
 
-def _parse(text: object, state: str | None, source: Source | None, label: str | None) -> Profile:
+def _check_meetings(meetings: object) -> Dataset | MeetingTable | None:
+    from apmbc.dataset import Dataset, MeetingTable
+
+    if meetings is None or isinstance(meetings, (Dataset, MeetingTable)):
+        return meetings
+    raise ArgumentTypeError(
+        f"meetings must be a Dataset, a MeetingTable or None (the bundled data), "
+        f"not {type(meetings).__name__}"
+    )
+
+
+def _parse(
+    text: object,
+    state: str | None,
+    source: Source | None,
+    label: str | None,
+    meetings: Dataset | MeetingTable | None,
+) -> Profile:
     if not isinstance(text, str):
         raise ParseError(
             f"expected the page as text (str), got {type(text).__name__}; "
@@ -433,45 +550,64 @@ def _parse(text: object, state: str | None, source: Source | None, label: str | 
         )
     if state is not None and not isinstance(state, str):
         raise ArgumentTypeError(f"state must be a str or None, not {type(state).__name__}")
-    profile = _Reader(split_lines(text, label), state, source).run()
+    profile = _Reader(split_lines(text, label), state, source, meetings).run()
     if profile is None:
         raise ParseError(
-            "not a State profile page: none of its section headings was found (expected e.g. "
-            "'The State not party has participated as Observer in the following meetings of "
-            "the Convention', '... has voted as follows,' or '... has indicated,')",
+            "not a State profile page: none of its section headings was found (expected a line "
+            "saying what the State not party has done, e.g. 'The State not party has "
+            "participated as Observer in the following meetings of the Convention', '... has "
+            "voted as follows,' or '... has indicated,')",
             source=label,
         )
     return profile
 
 
 def parse_profile(
-    text: str, *, state: str | None = None, source: str | Source | None = None
+    text: str,
+    *,
+    state: str | None = None,
+    source: str | Source | None = None,
+    meetings: Dataset | MeetingTable | None = None,
 ) -> Profile:
     """Read the text of a State profile page (plain text or HTML) into a :class:`Profile`.
 
     ``state`` is the State's name to use when the page does not give one; ``source`` (a URL,
     a citation, or a :class:`~apmbc.models.Source`) is recorded on the profile and on every
-    statement. Raises :class:`~apmbc.errors.ParseError` (and nothing else for any text) when
-    the text is not a profile page at all: empty, binary, or without any recognised section.
+    statement. ``meetings`` (a :class:`~apmbc.dataset.Dataset` or its ``meetings`` table) is
+    what a year written with a meeting code ("19MSP - 2021") is checked against; without it,
+    the bundled data, loaded only when the page writes such a year (see
+    :attr:`Profile.checked_with`).
+
+    Sections are found by what their headings are about (taking part in meetings, votes,
+    statements, national policy), whatever their wording. Raises
+    :class:`~apmbc.errors.ParseError` (and nothing else for any text) when the text is not a
+    profile page at all: empty, binary, or without any recognised section;
+    :class:`~apmbc.errors.ArgumentTypeError` for arguments of the wrong type.
     """
     src = _as_source(source)
-    return _parse(text, state, src, _label(src))
+    return _parse(text, state, src, _label(src), _check_meetings(meetings))
 
 
 def read_profile(
-    path: str | os.PathLike[str], *, state: str | None = None, source: str | Source | None = None
+    path: str | os.PathLike[str],
+    *,
+    state: str | None = None,
+    source: str | Source | None = None,
+    meetings: Dataset | MeetingTable | None = None,
 ) -> Profile:
     """Read a profile page from a UTF-8 file (a byte order mark is allowed).
 
     Raises :class:`~apmbc.errors.ParseError` naming the file (and the line of the first bad
     byte) when it cannot be read, is not UTF-8, is larger than a web page can be, or is not a
-    profile page. Without ``source``, the profile's source cites the file.
+    profile page. Without ``source``, the profile's source cites the file. ``state`` and
+    ``meetings`` are as for :func:`parse_profile`.
     """
     name = check_path(path)
+    checked = _check_meetings(meetings)
     text = read_text(name, max_bytes=MAX_PAGE_BYTES, what="profile page")
     if not text:
         raise ParseError("the file is empty: expected a State profile page", source=name)
     src = _as_source(source)
     if src is None:
         src = Source(citation=name, note="State profile page read from a file")
-    return _parse(text, state, src, name)
+    return _parse(text, state, src, name, checked)

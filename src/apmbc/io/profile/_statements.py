@@ -18,10 +18,11 @@ from apmbc.domain.symbols import find_symbols
 from apmbc.errors import ApmbcError
 from apmbc.models import Forum, StatementContext
 
-__all__ = ["StatementParts", "attribution_only", "read_statement"]
+__all__ = ["QUOTES", "StatementParts", "attribution_only", "read_statement"]
 
-_QUOTES = '"“”„‟«»〝〞＂'
-_FIRST_QUOTE = re.compile(f"[{_QUOTES}]")
+QUOTES = '"“”„‟«»〝〞＂'
+"""The quotation marks a page uses, straight, curly or other."""
+_FIRST_QUOTE = re.compile(f"[{QUOTES}]")
 _TAIL = 1200
 _TRAILING_PARENS = re.compile(r"\((?P<inner>[^()]{1,600})\)[\s.;,]*$")
 _ONLY_PARENS = re.compile(r"\((?P<inner>[^()]{1,600})\)[\s.;,]*")
@@ -88,7 +89,7 @@ def _quote_positions(body: str) -> tuple[int, int]:
     first_match = _FIRST_QUOTE.search(body)
     if first_match is None:
         return -1, -1
-    last = max(body.rfind(mark) for mark in _QUOTES)
+    last = max(body.rfind(mark) for mark in QUOTES)
     return first_match.start(), last
 
 
@@ -113,9 +114,14 @@ def _unquote(body: str) -> tuple[str, str | None, bool, list[str]]:
 
 
 def read_statement(
-    text: str, *, explanation_section: bool, attribution: str | None = None
+    text: str, *, section: StatementContext | None = None, attribution: str | None = None
 ) -> StatementParts | str:
-    """Read a statement line; a reason string when it holds no statement text."""
+    """Read a statement line; a reason string when it holds no statement text.
+
+    ``section`` is what the section's heading says its statements are: under a heading on the
+    State's abstentions every statement is an explanation of vote, under one on national policy
+    every statement is about that policy (whatever its attribution says of where it was made).
+    """
     body = text
     if attribution is None:
         body, attribution = _split_attribution(text)
@@ -132,7 +138,7 @@ def read_statement(
     verbatim = quoted or _ELISION_IN_TEXT.search(words) is not None
     if not verbatim:
         notes.append("not in quotation marks on the page")
-    return _describe(words, attribution, where, text, explanation_section, verbatim, notes)
+    return _describe(words, attribution, where, text, section, verbatim, notes)
 
 
 def _describe(
@@ -140,7 +146,7 @@ def _describe(
     attribution: str | None,
     where: str,
     line: str,
-    explanation_section: bool,
+    section: StatementContext | None,
     verbatim: bool,
     notes: list[str],
 ) -> StatementParts:
@@ -162,7 +168,9 @@ def _describe(
     year = years[0] if len(years) == 1 and len(mentions) == 1 else None
     if day is not None:
         year = day.year if year in (None, day.year) else None
-    explanation = explanation_section or _EXPLANATION.search(where) is not None
+    explanation = (
+        section is StatementContext.EXPLANATION_OF_VOTE or _EXPLANATION.search(where) is not None
+    )
     first_committee = _FIRST_COMMITTEE.search(where) is not None
     at_the_un = explanation or first_committee or bool(symbols) or _UN.search(where) is not None
     session: int | None = None
@@ -189,7 +197,10 @@ def _describe(
             forum = Forum.FIRST_COMMITTEE
         elif forum is None and session is not None:
             forum = Forum.PLENARY
-    if explanation:
+    context: StatementContext
+    if section is StatementContext.NATIONAL_POLICY:
+        context = StatementContext.NATIONAL_POLICY
+    elif explanation:
         context = StatementContext.EXPLANATION_OF_VOTE
     elif meeting is not None:
         context = StatementContext.MEETING_STATEMENT

@@ -72,9 +72,16 @@ class VoteReading:
     problem: str | None = None
 
 
-def starts_with_position(text: str) -> bool:
-    """Whether ``text`` opens with a vote position (``In favour``, ``Abstained``...)."""
-    return _POSITION.match(text) is not None
+_POSITION_STARTS = frozenset(("ab", "ag", "di", "in", "no", "vo"))
+"""The first two letters of every position :data:`_POSITION` reads (abstained, against, did
+not vote, in favour, not voting, voted ...): a quick answer before the pattern is tried."""
+
+
+def starts_with_position(text: str, pos: int = 0) -> bool:
+    """Whether ``text[pos:]`` opens with a vote position (``In favour``, ``Abstained``...)."""
+    if text[pos : pos + 2].lower() not in _POSITION_STARTS:
+        return False
+    return _POSITION.match(text, pos) is not None
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
