@@ -138,12 +138,14 @@ def write_unvotes(
 
 def facts(ds: Dataset, *, absences: bool = True) -> Dataset:
     """The plenary resolutions and votes of ``ds`` without their provenance (sources, notes,
-    recorded names) or titles, which differ between sources by nature; without absences (and
-    with the absent figure of each tally unknown) for comparing with unvotes."""
+    recorded names, the record id of the Convention's resolution in its source) or titles, which
+    differ between sources by nature; without absences (and with the absent figure of each tally
+    unknown) for comparing with unvotes."""
     resolutions: Iterable[Resolution] = (
         attrs.evolve(
             r,
             title=None,
+            record=r.record if not r.convention else None,
             sources=(),
             notes=(),
             tally=r.tally if absences else attrs.evolve(r.tally, absent=None),

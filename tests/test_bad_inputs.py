@@ -36,7 +36,7 @@ def _read_profile(path: str) -> object:
 
 def _load_undl(path: str) -> object:
     module: Any = importlib.import_module("apmbc.io.undl")
-    return module.load_undl_csv(path)
+    return module.load_undl_csv(path, strict=True)  # a bad value is an error, not a note
 
 
 def _load_voeten(path: str) -> object:

@@ -53,6 +53,7 @@ def test_clean_json_file_exits_zero(tmp_path: Path) -> None:
         "checked": [str(path)],
         "exit_code": 0,
         "findings": [],
+        "notes": [],
         "unreadable": [],
     }
 
@@ -178,6 +179,7 @@ def test_file_codes_are_documented() -> None:
     severities = {code: severity for code, (severity, _) in FILE_CODES.items()}
     assert severities == {
         "APMBC-READ": Severity.ERROR,
+        "APMBC-CSV-VALUE": Severity.ERROR,
         "APMBC-PROFILE-UNPARSED": Severity.WARNING,
         "APMBC-VOTE-CHECK": Severity.ERROR,
         "APMBC-VOTE-UNREAD": Severity.WARNING,
@@ -227,15 +229,42 @@ def test_undl_csv_is_loaded_and_validated(tmp_path: Path) -> None:
     assert report.exit_code == 1
 
 
-def test_undl_csv_detected_by_header_and_unreadable_reported(tmp_path: Path) -> None:
+def test_undl_csv_detected_by_header_and_bad_rows_reported(tmp_path: Path) -> None:
     path = tmp_path / "votes.txt"
     path.write_text(_UNDL_HEADER + "999,CUB\n", "utf-8")
     assert detect_kind(path) is FileKind.UNDL_CSV
     report = check_paths([path])
-    assert report.exit_code == 2
-    (item,) = report.unreadable
-    assert item.code == "APMBC-READ"
+    assert report.exit_code == 1  # a bad row is an error of the file, which is read
+    (item,) = report.findings
+    assert item.code == "APMBC-CSV-VALUE"
     assert item.location.split(":")[0] == "2"
+    assert "missing column(s)" in item.message
+    (note,) = report.notes
+    assert note == f"{path}: read 1 data rows (long layout), kept 0, skipped 1 rows that " + (
+        "could not be placed, 1 values could not be read"
+    )
+
+
+def test_undl_csv_checks_every_row_and_counts_security_council_rows(tmp_path: Path) -> None:
+    header = "Council,Date,Title,Resolution,TOTAL VOTES,NO-VOTE COUNT,ABSENT COUNT,NO COUNT,"
+    header += "YES COUNT,Link,token,CANADA,CUBA\n"
+    rows = [
+        f"General Assembly,2022-12-07,{_TITLE},A/RES/77/63,2,0,1,0,1,,,Y,A\n",
+        "General Assembly,2022-12-07,Another text,A/RES/77/64,2,0,0,0,2,,,Y,maybe\n",
+        "Security Council,2022-12-07,A Council vote,S/RES/2650 (2022),2,0,0,0,2,,,Y,Y\n",
+    ]
+    path = tmp_path / "history.csv"
+    path.write_text(header + "".join(rows), "utf-8")
+    report = check_paths([path])
+    # The bad cell is named; the rules then see its roll call short of a vote.
+    assert [(f.code, f.location) for f in report.findings] == [
+        ("APMBC-CSV-VALUE", "3:13"),
+        ("APMBC-TALLY", "resolutions[1].tally.yes"),
+    ]
+    assert report.notes == (
+        f"{path}: read 3 data rows (wide layout), kept 2, skipped 1 Security Council rows, "
+        "1 values could not be read",
+    )
 
 
 _PAGE = """Skip to main content

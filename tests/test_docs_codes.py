@@ -107,6 +107,7 @@ def test_validation_page_counts_are_real() -> None:
     assert len(RULES) >= 30
     assert set(FILE_CODES) == {
         "APMBC-READ",
+        "APMBC-CSV-VALUE",
         "APMBC-PROFILE-UNPARSED",
         "APMBC-VOTE-CHECK",
         "APMBC-VOTE-UNREAD",

@@ -266,8 +266,13 @@ def test_vote_codes(tmp_path: Path) -> None:
 def test_unknown_vote_code_names_file_line_and_column(tmp_path: Path) -> None:
     rows = [long_row("CANADA", "Y"), long_row("CUBA", "maybe")]
     path = write_rows(tmp_path / "code.csv", LONG_COLUMNS, rows)
+    # By default the value is left out, named with its line and column; the rest is read.
+    ds = load_undl_csv(path, states=STATES)
+    assert votes_of(ds) == {("CAN", 77, Forum.PLENARY): VotePosition.YES}
+    (note,) = [n for n in ds.metadata.notes if "could not be read" in n]
+    assert "line 3, column 'ms_vote': unknown vote code" in note and "'maybe'" in note
     with pytest.raises(ParseError) as info:
-        load_undl_csv(path, states=STATES)
+        load_undl_csv(path, states=STATES, strict=True)
     assert info.value.line == 3
     assert info.value.column == 4
     assert str(path) in str(info.value)
@@ -294,10 +299,13 @@ def test_an_unknown_name_is_kept_and_reported(tmp_path: Path) -> None:
     rows = [long_row("CANADA", "Y"), long_row("CZECHOSLOVAKIA", "Y"), long_row("CUBA", "A")]
     ds = load_undl_csv(write_rows(tmp_path / "unknown.csv", LONG_COLUMNS, rows), states=STATES)
     assert {v.state for v in ds.votes} == {"CAN", "CZECHOSLOVAKIA", "CUB"}
-    assert [s.code for s in ds.states] == ["CAN", "CUB"]
+    # A State record keyed by the name says so, so that the dataset refers to no missing State.
+    assert [s.code for s in ds.states] == ["CAN", "CUB", "CZECHOSLOVAKIA"]
+    assert "keyed by the name" in ds.states.lookup("CZECHOSLOVAKIA").notes[0]
+    assert [f.code for f in apmbc.validate(ds) if f.code == "APMBC-REF-STATE"] == []
     notes = [n for n in ds.metadata.notes if "CZECHOSLOVAKIA" in n]
     assert len(notes) == 1
-    assert "line 3" in notes[0]
+    assert "line 3" in notes[0] and "1 vote(s)" in notes[0]
 
 
 def test_states_may_be_a_dataset(tmp_path: Path) -> None:
@@ -340,7 +348,7 @@ def test_consistent_totals_leave_no_note(tmp_path: Path) -> None:
     assert ds.resolutions[0].notes == ()
     assert ds.resolutions[0].tally == Tally(yes=2, no=0, abstain=1, absent=0)
     assert len(ds.metadata.notes) == 1  # only the summary
-    assert "kept 3 rows of 1 resolution" in ds.metadata.notes[0]
+    assert "kept 3 rows of 1 General Assembly roll call" in ds.metadata.notes[0]
 
 
 def test_duplicate_rows_are_reported(tmp_path: Path) -> None:
@@ -395,7 +403,7 @@ def test_a_title_spanning_lines_keeps_line_numbers_right(tmp_path: Path) -> None
     ]
     path = write_rows(tmp_path / "multiline.csv", LONG_COLUMNS, rows)
     with pytest.raises(ParseError) as info:
-        load_undl_csv(path, states=STATES)
+        load_undl_csv(path, states=STATES, strict=True)
     assert info.value.line == 4  # header 1, the first row on lines 2-3
 
 
@@ -463,7 +471,7 @@ def test_open_quote_names_the_line_it_opened_on(tmp_path: Path) -> None:
 )
 def test_bad_inputs(path: Path) -> None:
     with pytest.raises(ApmbcError) as info:
-        load_undl_csv(path, states=STATES)
+        load_undl_csv(path, states=STATES, strict=True)
     message = str(info.value)
     assert str(path) in message
     assert re.search(rf"{re.escape(str(path))}:\d+", message), message
@@ -546,9 +554,12 @@ def test_wide_non_numeric_count_names_the_column(tmp_path: Path) -> None:
     rows = [wide_row({"CANADA": "Y"}, names, ("1", "0", "0", "0", "lots"))]
     path = write_rows(tmp_path / "w.csv", [*WIDE_LEADING_COLUMNS, *names], rows)
     with pytest.raises(ParseError) as info:
-        load_undl_csv(path, states=STATES)
+        load_undl_csv(path, states=STATES, strict=True)
     assert (info.value.line, info.value.column) == (2, 9)
     assert "YES COUNT" in str(info.value)
+    ds = load_undl_csv(path, states=STATES)  # by default: noted, and the tally counted instead
+    assert ds.resolutions[0].tally.yes == 1
+    assert any("column 'YES COUNT'" in n for n in ds.metadata.notes)
 
 
 # -- writing and round trips -------------------------------------------------------------------
@@ -809,5 +820,7 @@ def test_rows_the_filter_drops_are_still_checked_for_shape(tmp_path: Path) -> No
     with path.open("a", encoding="utf-8", newline="") as handle:
         handle.write(",".join(long_row("CANADA", "Y", title=OTHER)) + ',"one, too many"\n')
     with pytest.raises(ParseError) as info:
-        load_undl_csv(path, states=STATES)
+        load_undl_csv(path, states=STATES, strict=True)
     assert (info.value.line, info.value.column) == (8, 20)
+    notes = load_undl_csv(path, states=STATES).metadata.notes
+    assert any("line 8" in n and "extra column(s)" in n for n in notes)

@@ -54,6 +54,8 @@ def validate(args: argparse.Namespace, ds: object) -> int:
     found = [*report.unreadable, *report.findings]
     errors = sum(1 for f in report.findings if f.severity.value == "error")
     emit(str(f) for f in found)
+    for note in report.notes:
+        sys.stderr.write(f"apmbc: {note}\n")
     sys.stderr.write(
         f"apmbc: checked {len(report.checked)} file(s): {errors} error(s), "
         f"{len(report.findings) - errors} other finding(s), {len(report.unreadable)} unreadable\n"

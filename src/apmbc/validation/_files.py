@@ -2,7 +2,9 @@
 
 Each file's kind is detected from its start and its suffix: a dataset JSON file (``{`` first, or
 ``.json``) is read with :func:`apmbc.load_json` and validated; a UN voting CSV (``.csv``, or a
-first line naming known columns) with :func:`apmbc.load_undl_csv` and validated; a UN recorded
+first line naming known columns) with :func:`~apmbc.io.undl.check_undl_csv` (every row, no title
+filter: each value it cannot read is an error with its line and column, and the report says how
+many rows it kept and skipped and why) and validated; a UN recorded
 vote (a press release or meeting record whose start holds an "In favour:" list or a tally) with
 :func:`~apmbc.io.recorded_vote.read_recorded_vote` (every vote kept), whose failed checks become
 errors and unread parts warnings, and the Convention's roll calls validated as records; anything
@@ -22,7 +24,7 @@ import attrs
 
 from apmbc.dataset import Dataset
 from apmbc.errors import ApmbcError, DataValidationError, ParseError
-from apmbc.io.undl._columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
+from apmbc.io.undl import LONG_COLUMNS, WIDE_LEADING_COLUMNS
 from apmbc.validation._findings import Finding, Severity
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
 
 READ = "APMBC-READ"
 PROFILE_UNPARSED = "APMBC-PROFILE-UNPARSED"
+CSV_VALUE = "APMBC-CSV-VALUE"
 VOTE_CHECK = "APMBC-VOTE-CHECK"
 VOTE_UNREAD = "APMBC-VOTE-UNREAD"
 
@@ -44,6 +47,10 @@ FILE_CODES: dict[str, tuple[Severity, str]] = {
     PROFILE_UNPARSED: (
         Severity.WARNING,
         "a line of a profile page that the parser could not place",
+    ),
+    CSV_VALUE: (
+        Severity.ERROR,
+        "a value of a UN voting CSV that cannot be read (left out; the rest of the file is read)",
     ),
     VOTE_CHECK: (
         Severity.ERROR,
@@ -115,6 +122,8 @@ class CheckReport:
     """Why each unreadable input could not be read (code ``APMBC-READ``)."""
     checked: tuple[str, ...] = ()
     """Every path given, in order."""
+    notes: tuple[str, ...] = ()
+    """What was read of each file, where there is more to say (``PATH: read 5,300 rows, ...``)."""
 
     @property
     def exit_code(self) -> int:
@@ -131,6 +140,7 @@ class CheckReport:
             "checked": list(self.checked),
             "exit_code": self.exit_code,
             "findings": [f.to_dict() for f in self.findings],
+            "notes": list(self.notes),
             "unreadable": [f.to_dict() for f in self.unreadable],
         }
 
@@ -169,6 +179,7 @@ def check_paths(paths: Sequence[str | os.PathLike[str]]) -> CheckReport:
     """Read and check every file in ``paths``; never raises on a bad or missing file."""
     findings: list[FileFinding] = []
     unreadable: list[FileFinding] = []
+    notes: list[str] = []
     for path in paths:
         name = os.fspath(path)
         try:
@@ -177,28 +188,24 @@ def check_paths(paths: Sequence[str | os.PathLike[str]]) -> CheckReport:
             unreadable.append(_read_error(name, "", f"cannot read file: {exc.strerror or exc}"))
             continue
         try:
-            findings.extend(_check_one(name, kind))
+            findings.extend(_check_one(name, kind, notes))
         except ApmbcError as exc:
             unreadable.extend(_unreadable(name, exc))
     return CheckReport(
         findings=tuple(findings),
         unreadable=tuple(unreadable),
         checked=tuple(os.fspath(p) for p in paths),
+        notes=tuple(notes),
     )
 
 
-def _check_one(name: str, kind: FileKind) -> list[FileFinding]:
+def _check_one(name: str, kind: FileKind, notes: list[str]) -> list[FileFinding]:
     if kind is FileKind.JSON:
         from apmbc.io.jsonfile import load_json
 
         return _from_rules(name, _validate(load_json(name)))
     if kind is FileKind.UNDL_CSV:
-        from apmbc.io.undl import load_undl_csv
-
-        loaded: object = load_undl_csv(name)
-        if not isinstance(loaded, Dataset):  # pragma: no cover - the loader returns a Dataset
-            raise TypeError(f"load_undl_csv returned {type(loaded).__name__}, not a Dataset")
-        return _from_rules(name, _validate(loaded))
+        return _check_undl(name, notes)
     if kind is FileKind.RECORDED_VOTE:
         return _check_recorded_vote(name)
     from apmbc.io.profile import read_profile
@@ -214,6 +221,29 @@ def _check_one(name: str, kind: FileKind) -> list[FileFinding]:
         )
         for item in profile.unparsed
     ]
+
+
+def _check_undl(name: str, notes: list[str]) -> list[FileFinding]:
+    from apmbc.io.undl import check_undl_csv
+
+    report = check_undl_csv(name)
+    notes.append(f"{name}: {report.summary()}")
+    found = [
+        FileFinding(
+            path=name,
+            location=str(p.line) if p.column is None else f"{p.line}:{p.column}",
+            code=CSV_VALUE,
+            severity=FILE_CODES[CSV_VALUE][0],
+            message=(f"column {p.column_name!r}: " if p.column_name else "")
+            + p.message
+            + (f" [{p.text!r}]" if p.text else ""),
+        )
+        for p in report.problems
+    ]
+    more = report.problem_count - len(report.problems)
+    if more > 0:
+        notes.append(f"{name}: {more:,} more values could not be read (not listed)")
+    return found + _from_rules(name, _validate(report.dataset))
 
 
 def _check_recorded_vote(name: str) -> list[FileFinding]:

@@ -10,7 +10,7 @@ import attrs
 from apmbc.domain.names import fold
 from apmbc.errors import ParseError
 
-__all__ = ["LONG_COLUMNS", "WIDE_LEADING_COLUMNS", "Header", "read_header"]
+__all__ = ["LONG_COLUMNS", "MAX_COLUMNS", "WIDE_LEADING_COLUMNS", "Header", "read_header"]
 
 LONG_COLUMNS: tuple[str, ...] = (
     "undl_id",
@@ -89,6 +89,7 @@ _WIDE: dict[str, tuple[str, ...]] = {
     "link": ("link",),
     "token": ("token",),
     "forum": ("forum", "committee"),
+    "record": ("undlid", "recordid"),
 }
 _WIDE_MARKERS = frozenset(
     {"council", "total_votes", "no_vote_count", "absent_count", "no_count", "yes_count", "token"}
@@ -109,6 +110,8 @@ class Header:
     """Canonical column name (``ms_vote``, ``yes_count``...) -> 0-based index."""
     state_columns: tuple[tuple[int, str], ...] = ()
     """Wide layout: (0-based index, Member State name as written) for each State column."""
+    ignored: tuple[int, ...] = ()
+    """Wide layout: 0-based indexes of columns without a name, whose cells are not read."""
     line: int = 1
 
 
@@ -187,6 +190,9 @@ def _read_long(names: Sequence[str], folded: Sequence[str], source: str, line: i
 def _read_wide(
     names: Sequence[str], folded: Sequence[str], source: str, line: int
 ) -> Header | None:
+    """The wide layout: known columns (leading, with typos forgiven; or later, exactly), then
+    one column per Member State. Columns without a name are ignored (and listed); a State may
+    have several columns (its name spelled in different ways): the reader groups them."""
     found: dict[str, int] = {}
     first_state = len(names)
     for index, key in enumerate(folded):
@@ -199,37 +205,50 @@ def _read_wide(
         _place(found, canonical, index, names, source, line)
     if not _WIDE_MARKERS.intersection(found):
         return None
+    states: list[tuple[int, str]] = []
+    ignored: list[int] = []
+    for index in range(first_state, len(names)):
+        name = " ".join(names[index].split())
+        canonical = _exact(folded[index], _WIDE) if folded[index] else None
+        if canonical is not None and canonical not in found:
+            found[canonical] = index
+        elif not name:
+            ignored.append(index)
+        else:
+            states.append((index, name))
     missing = [c for c in ("resolution", "title") if c not in found]
     if missing:
         raise _error(
             source, line, f"missing required column(s) for the wide layout: {', '.join(missing)}"
         )
-    states: list[tuple[int, str]] = []
-    seen: dict[str, int] = {}
-    for index in range(first_state, len(names)):
-        name = " ".join(names[index].split())
-        if not name:
-            raise _error(source, line, "a Member State column has no name", index + 1)
-        key = name.upper()
-        if key in seen:
-            raise _error(
-                source,
-                line,
-                f"Member State column {name!r} appears twice (columns {seen[key] + 1} "
-                f"and {index + 1})",
-                index + 1,
-            )
-        seen[key] = index
-        states.append((index, name))
     if not states:
         raise _error(source, line, "the wide layout needs one column per Member State; none found")
     return Header(
-        layout="wide", names=tuple(names), columns=found, state_columns=tuple(states), line=line
+        layout="wide",
+        names=tuple(names),
+        columns=found,
+        state_columns=tuple(states),
+        ignored=tuple(ignored),
+        line=line,
     )
 
 
+MAX_COLUMNS = 2_000
+"""The most columns a header may have (the UN's wide files have about 200)."""
+
+
 def read_header(names: Sequence[str], source: str, line: int = 1) -> Header:
-    """Recognise the layout of a header line; raises ``ParseError`` naming what is missing."""
+    """Recognise the layout of a header line; raises ``ParseError`` naming what is missing.
+
+    Time is linear in the size of the header: at most :data:`MAX_COLUMNS` columns, each folded
+    once and compared with the few known column names.
+    """
+    if len(names) > MAX_COLUMNS:
+        raise _error(
+            source,
+            line,
+            f"{len(names):,} columns, more than any UN voting CSV has (at most {MAX_COLUMNS:,})",
+        )
     if any("\x00" in name for name in names):
         raise _error(
             source,

@@ -1,88 +1,113 @@
-"""The streaming reader behind ``load_undl_csv``: one row at a time, only kept rows remembered."""
+"""The streaming reader behind ``load_undl_csv``: one row at a time, only kept rows remembered.
+
+A file of the UN's whole voting history holds Security Council rows beside the General
+Assembly's, symbols of every era, several votes under one symbol, States under several columns,
+and cells no reader can read. Security Council rows are skipped and counted; a cell that cannot
+be read is a *problem* with its line and column: the rest of the row is read when it is sound,
+the row is skipped when it is not, and with ``strict=True`` the first problem is a
+:class:`~apmbc.errors.ParseError`. Nothing is dropped without a word in ``metadata.notes``.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as _dt
 import os
+import re
 from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING
 
+import attrs
+
 from apmbc.dataset import Dataset, StateTable
+from apmbc.domain.calendar import session_of_date
 from apmbc.domain.dates import to_date
-from apmbc.domain.symbols import parse_symbol
-from apmbc.errors import ParseError
-from apmbc.io._files import MAX_CSV_BYTES, decode_error, open_text
+from apmbc.domain.names import collapse_spaces
+from apmbc.domain.symbols import Symbol, parse_symbol
+from apmbc.domain.titles import is_convention_title
+from apmbc.errors import ApmbcError, ParseError
+from apmbc.io._files import MAX_CSV_BYTES, check_path, decode_error, open_text
 from apmbc.io.undl._columns import Header, read_header
 from apmbc.io.undl._values import (
     HISTORICAL_CODES,
     forum_from_text,
+    is_security_council,
     parse_count,
     vote_position,
 )
-from apmbc.models import Forum, Metadata, Resolution, Source, State, Tally, Vote, VotePosition
+from apmbc.models import (
+    Forum,
+    Metadata,
+    Resolution,
+    Source,
+    SourceKind,
+    State,
+    Tally,
+    Vote,
+    VotePosition,
+)
 
 if TYPE_CHECKING:
     from _csv import Reader as CsvReader
 
-__all__ = ["FIELD_SIZE_LIMIT", "read_undl"]
+__all__ = ["MAX_LINE", "UndlProblem", "UndlReader"]
 
-FIELD_SIZE_LIMIT = 1 << 20
-"""The longest cell accepted (1 MiB); the longest real cell (a subject list) is far shorter."""
+MAX_LINE = 1 << 20
+"""The longest physical line read (1 MiB); the longest real row (a wide row of ~200 States, or a
+long row with its subject list) is a few KiB. ``csv.field_size_limit`` is never changed (it is
+process-wide)."""
+MAX_DETAILED_PROBLEMS = 20
+"""Problems named one by one in the notes; the rest are counted."""
+MAX_KEPT_PROBLEMS = 10_000
+"""Problems kept for :func:`~apmbc.io.undl.check_undl_csv` (the rest are counted)."""
 
 _STATE_CACHE_LIMIT = 20_000
 _LONG_TOTALS = ("total_yes", "total_no", "total_abstentions", "total_non_voting", "total_ms")
 _WIDE_TOTALS = ("yes_count", "no_count", "absent_count", "no_vote_count", "total_votes")
 _POSITIONS = (VotePosition.YES, VotePosition.NO, VotePosition.ABSTAIN, VotePosition.ABSENT)
+_RECORD_LINK = re.compile(r"/record/(\d+)")
+_FAST_CODES = {"Y": VotePosition.YES, "N": VotePosition.NO, "A": VotePosition.ABSTAIN}
 
 
-@contextlib.contextmanager
-def _field_size_limit(limit: int) -> Iterator[None]:
-    """``csv.field_size_limit`` set for one read, then put back as it was."""
-    previous = csv.field_size_limit(limit)
-    try:
-        yield
-    finally:
-        csv.field_size_limit(previous)
+class _Skip(Exception):
+    """The row cannot be read (its problem is already reported)."""
 
 
-class _Feed:
-    """The lines ``csv.reader`` reads: one handed over, then (for a quoted field that goes on)
-    the file's next lines; ``taken`` counts those."""
+@attrs.frozen(kw_only=True)
+class UndlProblem:
+    """A value of a UN voting CSV that could not be read: where (line, column) and why."""
 
-    __slots__ = ("lines", "pending", "taken")
+    line: int
+    column: int | None
+    """1-based column number, where one applies."""
+    column_name: str | None
+    """The header's name of that column."""
+    message: str
+    text: str | None
+    """The cell as written, where there is one."""
 
-    def __init__(self, lines: Iterator[str]) -> None:
-        self.lines = lines
-        self.pending: str | None = None
-        self.taken = 0
-
-    def __iter__(self) -> _Feed:
-        return self
-
-    def __next__(self) -> str:
-        text = self.pending
-        if text is not None:
-            self.pending = None
-            return text
-        text = next(self.lines)
-        self.taken += 1
-        return text
+    def __str__(self) -> str:
+        where = f"line {self.line}" + (f", column {self.column_name!r}" if self.column_name else "")
+        shown = ""
+        if self.text is not None:
+            snippet = self.text if len(self.text) <= 40 else self.text[:37] + "..."
+            shown = f" [{snippet!r}]"
+        return f"{where}: {self.message}{shown}"
 
 
-class _Group:
-    """The kept rows of one resolution (one symbol in one session and forum)."""
+class _Call:
+    """The kept rows of one roll call."""
 
     __slots__ = (
+        "convention",
         "date",
         "duplicate_line",
         "duplicates",
         "first_line",
         "forum",
         "last_line",
-        "link",
         "raw_totals",
+        "record",
         "session",
         "sources",
         "symbol",
@@ -95,21 +120,24 @@ class _Group:
     def __init__(
         self,
         *,
+        record: str,
         symbol: str | None,
         session: int,
         forum: Forum,
         date: _dt.date | None,
         title: str,
-        link: str | None,
         line: int,
         sources: tuple[Source, ...],
+        convention: bool,
     ) -> None:
+        self.convention = convention
+        """The Convention's annual resolution (its votes name no record)."""
+        self.record = record
         self.symbol = symbol
         self.session = session
         self.forum = forum
         self.date = date
         self.title = title
-        self.link = link
         self.first_line = line
         self.last_line = line
         self.sources = sources
@@ -122,15 +150,52 @@ class _Group:
 
     @property
     def label(self) -> str:
-        return self.symbol or f"session {self.session} {self.forum.value}"
+        return self.symbol or f"record {self.record}"
 
-    def add(self, vote: Vote, line: int) -> None:
-        self.last_line = line
-        if vote.state in self.votes:
-            self.duplicates += 1
-            self.duplicate_line = self.duplicate_line or line
-            return
-        self.votes[vote.state] = vote
+
+class _Lines:
+    """The physical lines of the file, counted; a line too long or holding NUL is an error."""
+
+    __slots__ = ("count", "handle", "pending", "source")
+
+    def __init__(self, handle: IO[str], source: str) -> None:
+        self.handle = handle
+        self.source = source
+        self.count = 0
+        self.pending: str | None = None
+        """A line handed to ``csv.reader`` by the loop (read already, not yet parsed)."""
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        text = self.pending
+        if text is not None:
+            self.pending = None
+            return text
+        return self.read()
+
+    def read(self) -> str:
+        text = self.handle.readline()
+        if not text:
+            raise StopIteration
+        self.count += 1
+        if len(text) > MAX_LINE:
+            raise ParseError(
+                f"a line longer than {MAX_LINE:,} characters: not a UN voting CSV (or a quote "
+                "left open)",
+                source=self.source,
+                line=self.count,
+            )
+        if "\x00" in text:
+            raise ParseError(
+                "NUL character: the file is binary, or UTF-16 without a byte order mark; "
+                "expected UTF-8 text",
+                source=self.source,
+                line=self.count,
+                column=text.index("\x00") + 1,
+            )
+        return text
 
 
 class UndlReader:
@@ -143,70 +208,99 @@ class UndlReader:
         keep: Callable[[str], bool],
         filter_label: str,
         states: Callable[[], StateTable],
+        states_label: Callable[[], str],
         marker: str | None = None,
+        strict: bool = False,
     ) -> None:
-        self.path = path
-        self.marker = marker
-        self.source = os.fspath(path)
+        self.source = check_path(path)
         self.basename = os.path.basename(self.source) or self.source
         self.keep = keep
         self.filter_label = filter_label
+        self.marker = marker
+        self.strict = strict
         self._states_provider = states
+        self._states_label = states_label
         self._table: StateTable | None = None
         self._state_cache: dict[tuple[str, str], tuple[str, bool]] = {}
         self._unmapped: dict[str, list[int]] = {}  # name -> [first line, rows]
         self._conflicts: dict[tuple[str, str], int] = {}
         self._used: set[str] = set()
-        self.groups: dict[tuple[str | None, int, Forum], _Group] = {}
+        self.calls: dict[object, _Call] = {}
+        self.problems: list[UndlProblem] = []
+        self.problem_count = 0
+        self.skipped_rows = 0
+        self.council_rows = 0
+        self.council_line = 0
         self.rows = 0
         self.kept = 0
-        self.layout = ""
         self.header: Header | None = None
-        self._last_raw: tuple[str, ...] | None = None
-        self._last_group: _Group | None = None
-        self._key_at: tuple[int, ...] = ()
-        self._totals_at: tuple[int, ...] = ()
-        self._vote_at = self._code_at = self._name_at = -1
+        self._last_key: tuple[str, ...] | None = None
+        self._last_call: _Call | None = None
+        self._name_strings: dict[str, str | None] = {}
+        self._conventions: set[tuple[int, Forum]] = set()
 
-    # -- errors ---------------------------------------------------------------------------------
+    # -- problems and errors --------------------------------------------------------------------
 
-    def error(
-        self, message: str, line: int | None, column: int | None = None, text: str | None = None
-    ) -> ParseError:
-        return ParseError(message, source=self.source, line=line, column=column, text=text)
+    def _column(self, index: int | None) -> str | None:
+        if index is None or self.header is None or index >= len(self.header.names):
+            return None
+        return self.header.names[index]
 
-    def _column_error(self, message: str, line: int, index: int, text: str) -> ParseError:
-        assert self.header is not None
-        name = self.header.names[index]
-        return self.error(f"column {name!r}: {message}", line, index + 1, text)
+    def problem(self, line: int, index: int | None, message: str, text: str | None) -> None:
+        """Report a cell (or row) that cannot be read; raises at once when strict."""
+        column = self._column(index)
+        if self.strict:
+            prefix = f"column {column!r}: " if column else ""
+            raise ParseError(
+                prefix + message,
+                source=self.source,
+                line=line,
+                column=None if index is None else index + 1,
+                text=text,
+            )
+        self.problem_count += 1
+        if len(self.problems) < MAX_KEPT_PROBLEMS:
+            self.problems.append(
+                UndlProblem(
+                    line=line,
+                    column=None if index is None else index + 1,
+                    column_name=column,
+                    message=message,
+                    text=None if text is None else text[:200],
+                )
+            )
 
-    def _csv_error(self, exc: csv.Error, start: int) -> ParseError:
+    def error(self, message: str, line: int | None, column: int | None = None) -> ParseError:
+        return ParseError(message, source=self.source, line=line, column=column)
+
+    def _csv_error(self, exc: csv.Error, line: int) -> ParseError:
         message = str(exc)
         if "field larger than field limit" in message:
             return self.error(
-                f"a cell is longer than {FIELD_SIZE_LIMIT:,} characters: not a UN voting CSV "
+                f"a cell longer than {csv.field_size_limit():,} characters: not a UN voting CSV "
                 "(or a quote left open)",
-                start,
+                line,
             )
         if "unexpected end of data" in message:
-            return self.error(f"a quote opened on line {start} is never closed", start)
+            return self.error(f"a quote opened on line {line} is never closed", line)
         if "expected after" in message:
             message += " (text after the closing quote of a quoted cell)"
-        return self.error(f"malformed CSV: {message}", start)
+        return self.error(f"malformed CSV: {message}", line)
 
-    def _width_error(self, row: list[str], width: int, line: int) -> ParseError:
+    def _width(self, row: list[str], width: int, line: int) -> bool:
+        """Whether the row has the header's width; a row that does not is a problem."""
+        if len(row) == width:
+            return True
+        self.skipped_rows += 1
         if len(row) > width:
-            return self.error(
-                f"{len(row)} fields, but the header has {width}: extra column(s)",
-                line,
-                width + 1,
-                row[width],
-            )
-        return self.error(
-            f"{len(row)} fields, but the header has {width}: missing column(s)", line, len(row)
-        )
+            message = f"{len(row)} fields, but the header has {width}: extra column(s)"
+            self.problem(line, width, message, row[width])
+        else:
+            message = f"{len(row)} fields, but the header has {width}: missing column(s)"
+            self.problem(line, max(len(row) - 1, 0), message, None)
+        return False
 
-    # -- States -----------------------------------------------------------------------------------
+    # -- States ---------------------------------------------------------------------------------
 
     def _states(self) -> StateTable:
         table = self._table
@@ -225,14 +319,13 @@ class UndlReader:
             self._state_cache[key] = cached
         found, mapped = cached
         if not mapped:
-            entry = self._unmapped.setdefault(found, [line, 0])
-            entry[1] += 1
+            self._unmapped.setdefault(found, [line, 0])
         return found
 
     def _resolve_state(self, code: str, name: str, line: int) -> tuple[str, bool]:
         table = self._states()
         code_key = code.strip().upper()
-        name_key = " ".join(name.split())
+        name_key = collapse_spaces(name)
         by_code: State | None = None
         if code_key:
             by_code = table.get(HISTORICAL_CODES.get(code_key, code_key))
@@ -245,290 +338,361 @@ class UndlReader:
             return found.code, True
         return name_key or code_key, False
 
-    # -- reading ----------------------------------------------------------------------------------
+    # -- reading --------------------------------------------------------------------------------
 
     def read(self) -> Dataset:
         """Read the whole file (streaming) and build the Dataset."""
-        with (
-            open_text(self.path, max_bytes=MAX_CSV_BYTES, what="UN voting CSV") as handle,
-            _field_size_limit(FIELD_SIZE_LIMIT),
-        ):
-            self._read_rows(handle)
+        with open_text(self.source, max_bytes=MAX_CSV_BYTES, what="UN voting CSV") as handle:
+            lines = _Lines(handle, self.source)
+            reader = csv.reader(lines, strict=True)
+            try:
+                header = self._header(lines, reader)
+                if header.layout == "long":
+                    self._read_long(lines, reader, header)
+                else:
+                    self._read_wide(lines, reader, header)
+            except UnicodeDecodeError:
+                raise decode_error(self.source, "UN voting CSV") from None
+            except csv.Error as exc:
+                raise self._csv_error(exc, lines.count) from None
         return self._build()
 
-    def _read_rows(self, handle: IO[str]) -> None:
-        lines = iter(handle)
-        feed = _Feed(lines)
-        reader = csv.reader(feed, strict=True)
-        line = start = 0
+    def _header(self, lines: _Lines, reader: CsvReader) -> Header:
+        for text in lines:
+            lines.pending = text
+            start = lines.count
+            row = next(reader)
+            if row and (len(row) > 1 or row[0].strip()):
+                self.header = read_header(row, self.source, start)
+                return self.header
+        raise self.error("the file is empty: expected a header line", 1)
+
+    def _parse(self, reader: CsvReader, start: int) -> list[str]:
+        """The record starting on line ``start`` (a quoted cell may go on over lines)."""
         try:
-            names: list[str] | None = None
-            for text in lines:
-                line += 1
-                feed.pending = text
-                feed.taken = 0
-                row = next(reader)
-                start, line = line, line + feed.taken
-                if row and (len(row) > 1 or row[0].strip()):
-                    names = row
-                    break
-            if names is None:
-                raise self.error("the file is empty: expected a header line", 1)
-            self.header = header = read_header(names, self.source, start)
-            self.layout = header.layout
-            if header.layout == "long":
-                self._read_long(lines, feed, reader, header, line)
-            else:
-                self._read_wide(lines, header, line)
-        except UnicodeDecodeError:
-            raise decode_error(self.source, "UN voting CSV") from None
+            return next(reader)
         except csv.Error as exc:
-            raise self._csv_error(exc, line) from None
+            raise self._csv_error(exc, start) from None
 
-    def _read_long(
-        self, lines: Iterator[str], feed: _Feed, reader: CsvReader, header: Header, line: int
-    ) -> None:
-        """The hot loop, one physical line at a time.
+    def _records(self, lines: _Lines, reader: CsvReader) -> Iterator[tuple[int, list[str]]]:
+        """Every record after the header, with the line it starts on; blank lines skipped."""
+        for text in lines:
+            start = lines.count
+            if '"' not in text:
+                row = text.rstrip("\r\n").split(",")
+            else:
+                lines.pending = text
+                row = self._parse(reader, start)
+            if row and (len(row) > 1 or row[0].strip()):
+                yield start, row
 
-        With a ``marker`` (a lower-case word every kept title contains), a line without it cannot
-        be kept: only its shape is checked (the number of fields outside quotes, balanced
-        quotes), several times faster than parsing it. Other lines are read in full: a line
-        without quotes is one record, which ``str.split`` reads exactly as the csv module would;
-        a line with quotes goes through ``csv`` (which reads on for a quoted cell that spans
-        lines)."""
+    def _read_long(self, lines: _Lines, reader: CsvReader, header: Header) -> None:
+        """The long layout, one physical line at a time.
+
+        With a ``marker`` (a lower-case word every title the filter keeps contains), a line
+        without it cannot be kept: only its shape is checked (the number of fields outside
+        quotes, balanced quotes), several times faster than parsing it.
+        """
         cols = header.columns
-        self._key_at = tuple(
-            cols[c] for c in ("resolution", "session", "forum", "date") if c in cols
-        )
-        self._totals_at = tuple(cols.get(c, -1) for c in _LONG_TOTALS)
-        self._vote_at = cols["ms_vote"]
-        self._code_at = cols.get("ms_code", -1)
-        self._name_at = cols.get("ms_name", -1)
         width = len(header.names)
         title_at = cols["title"]
         keep = self.keep
         marker = self.marker
         commas = width - 1
-        limit = FIELD_SIZE_LIMIT
         last_title: str | None = None
         last_keep = False
         rows = 0
-        start = line
-        try:
-            for text in lines:
-                line += 1
-                start = line
-                if marker is not None and len(text) <= limit and marker not in text.lower():
-                    # The title filter cannot keep this row: check its shape, nothing more.
-                    if '"' not in text:
-                        if text.count(",") == commas:
-                            rows += 1
-                            continue
-                    elif (
-                        text.count('"') % 2 == 0  # quotes balanced: a one-line record
-                        and "".join(text.split('"')[::2]).count(",") == commas
-                    ):
+        for text in lines:
+            start = lines.count
+            if marker is not None and marker not in text.lower():
+                if '"' not in text:
+                    if text.count(",") == commas:
                         rows += 1
                         continue
-                    # blank, too wide or narrow, or a quoted cell going on: read it in full
-                if '"' in text:
-                    feed.pending = text
-                    feed.taken = 0
-                    row = next(reader)
-                    line += feed.taken
-                else:
-                    row = text.rstrip("\r\n").split(",")
-                    if len(text) > limit:
-                        self._check_cells(row, start)
-                if len(row) != width:
-                    if not row or (len(row) == 1 and not row[0].strip()):
-                        continue
-                    raise self._width_error(row, width, start)
-                rows += 1
-                title = row[title_at]
-                if title != last_title:
-                    last_title = title
-                    last_keep = bool(keep(title))
-                if last_keep:
+                elif (
+                    text.count('"') % 2 == 0  # quotes balanced: a one-line record
+                    and "".join(text.split('"')[::2]).count(",") == commas
+                ):
+                    rows += 1
+                    continue
+                # blank, too wide or narrow, or a quoted cell going on: read it in full
+            if '"' in text:
+                lines.pending = text
+                row = self._parse(reader, start)
+            else:
+                row = text.rstrip("\r\n").split(",")
+            if not row or (len(row) == 1 and not row[0].strip()):
+                continue
+            rows += 1
+            if not self._width(row, width, start):
+                continue
+            title = row[title_at]
+            if title != last_title:
+                last_title = title
+                last_keep = bool(keep(title))
+            if last_keep:
+                try:
                     self._long_row(row, start)
-        except csv.Error as exc:
-            raise self._csv_error(exc, start) from None
-        finally:
-            self.rows = rows
-
-    def _check_cells(self, row: list[str], line: int) -> None:
-        if any(len(cell) > FIELD_SIZE_LIMIT for cell in row):
-            raise self._csv_error(csv.Error("field larger than field limit"), line)
+                except _Skip:
+                    self.skipped_rows += 1
+                    continue
+        self.rows = rows
 
     def _long_row(self, row: list[str], line: int) -> None:
+        assert self.header is not None
+        cols = self.header.columns
+        key = tuple(row[cols[c]] for c in ("undl_id", "resolution", "date") if c in cols)
+        call = self._last_call
+        if key != self._last_key or call is None:
+            call = self._call(row, line)
+            self._last_key = key
+            self._last_call = call
+        if call is None:
+            return
         self.kept += 1
-        raw_key = tuple([row[at] for at in self._key_at])
-        group = self._last_group
-        if raw_key != self._last_raw or group is None:
-            group = self._group(row, line, "long")
-            self._last_raw = raw_key
-            self._last_group = group
-        raw_totals = tuple([row[at] if at >= 0 else "" for at in self._totals_at])
-        if raw_totals != group.raw_totals:
-            self._totals(group, raw_totals, _LONG_TOTALS, line)
-        at = self._vote_at
-        position = vote_position(row[at])
+        raw_totals = tuple(row[cols[c]] if c in cols else "" for c in _LONG_TOTALS)
+        if raw_totals != call.raw_totals:
+            self._totals(call, raw_totals, _LONG_TOTALS, line)
+        at = cols["ms_vote"]
+        cell = row[at]
+        position = _FAST_CODES.get(cell) or vote_position(cell)
         if position is None:
-            raise self._column_error(
-                "unknown vote code (expected Y, N, A, X, NV or empty)", line, at, row[at]
-            )
-        code = row[self._code_at] if self._code_at >= 0 else ""
-        name = row[self._name_at] if self._name_at >= 0 else ""
+            self.problem(line, at, "unknown vote code (expected Y, N, A, X, NV or empty)", cell)
+            return
+        code = row[cols["ms_code"]] if "ms_code" in cols else ""
+        name = row[cols["ms_name"]] if "ms_name" in cols else ""
         if not code.strip() and not name.strip():
-            at = self._name_at if self._name_at >= 0 else self._code_at
-            raise self._column_error("no Member State name or code", line, at, row[at])
-        state = self.state(code, name, line)
-        vote = Vote(
-            state=state,
-            session=group.session,
-            forum=group.forum,
-            position=position,
-            resolution=group.symbol,
-            recorded_name=" ".join(name.split()) or None,
-            sources=group.sources,
-        )
-        group.add(vote, line)
+            where = cols.get("ms_name", cols.get("ms_code"))
+            self.problem(line, where, "no Member State name or code", None)
+            return
+        self._vote(call, self.state(code, name, line), position, line, name)
 
-    def _read_wide(self, lines: Iterator[str], header: Header, line: int) -> None:
-        reader = csv.reader(lines, strict=True)
+    def _read_wide(self, lines: _Lines, reader: CsvReader, header: Header) -> None:
+        cols = header.columns
         width = len(header.names)
-        title_at = header.columns["title"]
+        title_at = cols["title"]
+        groups = self._state_groups(header)
         keep = self.keep
         rows = 0
-        end = line
-        try:
-            for row in reader:
-                start = end + 1
-                end = line + reader.line_num
-                if len(row) != width:
-                    if not row or (len(row) == 1 and not row[0].strip()):
+        for line, row in self._records(lines, reader):
+            rows += 1
+            if not self._width(row, width, line):
+                continue
+            if not keep(row[title_at]):
+                continue
+            try:
+                call = self._call(row, line)
+            except _Skip:
+                self.skipped_rows += 1
+                continue
+            if call is None:
+                continue
+            self.kept += 1
+            raw_totals = tuple(row[cols[c]] if c in cols else "" for c in _WIDE_TOTALS)
+            self._totals(call, raw_totals, _WIDE_TOTALS, line)
+            for state, columns in groups:
+                if len(columns) == 1:
+                    at, name = columns[0]
+                    cell = row[at]
+                    if not cell:
+                        continue  # no record: not a Member State then, or another column
+                    position = _FAST_CODES.get(cell) or vote_position(cell)
+                    if position is None:
+                        if cell.strip():
+                            self.problem(line, at, "unknown vote code (expected Y, N, A, X)", cell)
                         continue
-                    raise self._width_error(row, width, start)
-                rows += 1
-                if keep(row[title_at]):
-                    self._wide_row(row, start)
-        except csv.Error as exc:
-            raise self._csv_error(exc, end + 1) from None
-        finally:
-            self.rows = rows
+                    self._vote(call, state, position, line, name)
+                else:
+                    self._wide_group(call, state, columns, row, line)
+            for at in header.ignored:
+                if row[at].strip():
+                    self.problem(line, at, "a value in a column without a name", row[at])
+        self.rows = rows
 
-    def _wide_row(self, row: list[str], line: int) -> None:
-        assert self.header is not None
-        header = self.header
-        cols = header.columns
-        self.kept += 1
-        group = self._group(row, line, "wide")
-        raw_totals = tuple(row[cols[c]] if c in cols else "" for c in _WIDE_TOTALS)
-        if raw_totals != group.raw_totals:
-            self._totals(group, raw_totals, _WIDE_TOTALS, line)
+    def _state_groups(self, header: Header) -> list[tuple[str, list[tuple[int, str]]]]:
+        """The State columns grouped by the State they name (one State may have several)."""
+        groups: dict[str, list[tuple[int, str]]] = {}
         for at, name in header.state_columns:
+            code = self.state("", name, header.line)
+            groups.setdefault(code, []).append((at, name))
+        return list(groups.items())
+
+    def _wide_group(
+        self, call: _Call, state: str, columns: list[tuple[int, str]], row: list[str], line: int
+    ) -> None:
+        """One State under several columns: one vote, or a problem if the columns disagree."""
+        found: list[tuple[int, str, VotePosition]] = []
+        for at, name in columns:
             cell = row[at]
             if not cell or not cell.strip():
-                continue  # no record: the State was not a Member, or voted under another name
+                continue
             position = vote_position(cell)
             if position is None:
-                raise self._column_error(
-                    "unknown vote code (expected Y, N, A, X, NV or empty)", line, at, cell
-                )
-            state = self.state("", name, line)
-            vote = Vote(
-                state=state,
-                session=group.session,
-                forum=group.forum,
-                position=position,
-                resolution=group.symbol,
-                recorded_name=name,
-                sources=group.sources,
+                self.problem(line, at, "unknown vote code (expected Y, N, A, X)", cell)
+                continue
+            found.append((at, name, position))
+        if not found:
+            return
+        if len({p for _, _, p in found}) > 1:
+            listed = ", ".join(f"{n!r} {p.value}" for _, n, p in found)
+            self.problem(
+                line,
+                found[0][0],
+                f"the columns of one State disagree ({listed}): no vote is read for {state}",
+                None,
             )
-            group.add(vote, line)
+            return
+        self._vote(call, state, found[0][2], line, found[0][1])
 
-    # -- per resolution -------------------------------------------------------------------------
+    def _vote(self, call: _Call, state: str, position: VotePosition, line: int, name: str) -> None:
+        call.last_line = line
+        known = call.votes.get(state)
+        if known is not None:
+            call.duplicates += 1
+            call.duplicate_line = call.duplicate_line or line
+            if known.position is not position:
+                self.problem(
+                    line,
+                    None,
+                    f"a second row for {state} in {call.label} says {position.value}, the first "
+                    f"{known.position.value}; the first is kept",
+                    None,
+                )
+            return
+        unmapped = self._unmapped.get(state)
+        if unmapped is not None:
+            unmapped[1] += 1
+        call.votes[state] = Vote(
+            state=state,
+            session=call.session,
+            forum=call.forum,
+            position=position,
+            resolution=call.symbol,
+            record=None if call.convention else call.record,
+            recorded_name=self._name(name),
+            sources=call.sources,
+        )
 
-    def _group(self, row: list[str], line: int, layout: str) -> _Group:
+    def _name(self, name: str) -> str | None:
+        """The name as recorded, spaces collapsed, one string object per name."""
+        found = self._name_strings.get(name)
+        if found is None:
+            found = collapse_spaces(name) or None
+            if len(self._name_strings) < _STATE_CACHE_LIMIT:
+                self._name_strings[name] = found
+        return found
+
+    # -- per roll call --------------------------------------------------------------------------
+
+    def _call(self, row: list[str], line: int) -> _Call | None:
+        """The roll call of a row; ``None`` for a Security Council row (counted), ``_Skip`` for a
+        row that cannot be placed (reported)."""
         assert self.header is not None
         cols = self.header.columns
         at = cols["resolution"]
-        raw_symbol = " ".join(row[at].split())
-        parsed = parse_symbol(raw_symbol)
-        symbol = (parsed.text if parsed is not None else raw_symbol) or None
-        forum = (parsed.forum if parsed is not None else None) or Forum.PLENARY
+        raw = collapse_spaces(row[at])
+        parsed: Symbol | None = parse_symbol(raw) if raw else None
+        council = row[cols["council"]] if "council" in cols else ""
+        if (parsed is not None and parsed.organ == "S") or (
+            council and is_security_council(council)
+        ):
+            self.council_rows += 1
+            self.council_line = self.council_line or line
+            return None
+        symbol = (parsed.text if parsed is not None else None) if raw else None
+        if raw and parsed is None and raw.upper() not in ("MISSING_DATA", "MISSING DATA", "NA"):
+            symbol = raw  # kept as written: not a symbol apmbc can read, but the file's own
+        forum = parsed.forum if parsed is not None and parsed.forum is not None else Forum.PLENARY
         for forum_column in ("forum", "council"):
-            if forum_column in cols and row[cols[forum_column]].strip():
-                f_at = cols[forum_column]
-                found = forum_from_text(row[f_at])
-                if found is None:
-                    raise self._column_error(
-                        "not a General Assembly plenary or First Committee vote",
-                        line,
-                        f_at,
-                        row[f_at],
-                    )
-                if forum_column == "forum" or found is Forum.FIRST_COMMITTEE:
-                    forum = found
-        session: int | None = None
-        if "session" in cols and row[cols["session"]].strip():
-            s_at = cols["session"]
-            try:
-                session = parse_count(row[s_at])
-            except ValueError:
-                raise self._column_error(
-                    "expected a session number", line, s_at, row[s_at]
-                ) from None
-        if session is None and parsed is not None:
-            session = parsed.session
-        if session is None:
-            what = f"the symbol {symbol!r}" if symbol else "an empty resolution symbol"
-            raise self._column_error(
-                f"cannot tell the session from {what} and there is no session value",
-                line,
-                at,
-                row[at],
-            )
+            text = row[cols[forum_column]].strip() if forum_column in cols else ""
+            if not text:
+                continue
+            named = forum_from_text(text)
+            if named is None:
+                message = "not a General Assembly plenary or First Committee vote"
+                self.problem(line, cols[forum_column], message, text)
+                raise _Skip
+            if forum_column == "forum" or named is Forum.FIRST_COMMITTEE:
+                forum = named
         date: _dt.date | None = None
         if "date" in cols and row[cols["date"]].strip():
-            d_at = cols["date"]
             try:
-                date = to_date(row[d_at])
-            except (ValueError, TypeError, OverflowError, IndexError) as exc:
-                raise self._column_error(str(exc), line, d_at, row[d_at]) from None
-        key = (symbol, session, forum)
-        group = self.groups.get(key)
-        if group is None:
-            link_column = "undl_link" if layout == "long" else "link"
-            link = row[cols[link_column]].strip() if link_column in cols else ""
-            sources = (
-                Source(
-                    url=link or None, citation=f"UN Digital Library voting data, {self.basename}"
-                ),
+                date = to_date(row[cols["date"]])
+            except ApmbcError as exc:
+                self.problem(line, cols["date"], str(exc), row[cols["date"]])
+        session: int | None = None
+        if "session" in cols and row[cols["session"]].strip():
+            try:
+                session = parse_count(row[cols["session"]])
+            except ValueError:
+                self.problem(
+                    line, cols["session"], "expected a session number", row[cols["session"]]
+                )
+                raise _Skip from None
+        if session is None and parsed is not None and parsed.organ == "A":
+            session = parsed.regular_session(date)
+        if session is None and date is not None:
+            try:
+                session = session_of_date(date)
+            except ApmbcError:
+                session = None
+        if session is None or session < 1:
+            what = f"the symbol {raw!r}" if raw else "an empty symbol"
+            self.problem(
+                line, at, f"cannot tell the session from {what}, with no session or date", raw
             )
-            group = _Group(
+            raise _Skip
+        record = self._record(row, line)
+        key = (record, symbol, session, forum)
+        call = self.calls.get(key)
+        if call is None:
+            link_column = "undl_link" if "undl_link" in cols else "link"
+            link = row[cols[link_column]].strip() if link_column in cols else ""
+            source = Source(
+                url=link or None,
+                citation=f"UN Digital Library voting data, {self.basename}",
+                kind=SourceKind.UN,
+            )
+            title = collapse_spaces(row[cols["title"]])
+            # The first roll call of a session and forum with the Convention's title is the
+            # annual resolution; any other (a second vote on it) is a roll call of its own.
+            convention = (session, forum) not in self._conventions and is_convention_title(title)
+            if convention:
+                self._conventions.add((session, forum))
+            call = _Call(
+                record=record,
                 symbol=symbol,
                 session=session,
                 forum=forum,
                 date=date,
-                title=" ".join(row[cols["title"]].split()),
-                link=link or None,
+                title=title,
                 line=line,
-                sources=sources,
+                sources=(source,),
+                convention=convention,
             )
-            self.groups[key] = group
-        return group
+            self.calls[key] = call
+        return call
 
-    def _totals(
-        self,
-        group: _Group,
-        raw: tuple[str, ...],
-        names: tuple[str, ...],
-        line: int,
-    ) -> None:
-        if group.raw_totals is not None:  # another row of the group says otherwise
-            if group.totals_differ_line is None:
-                group.totals_differ_line = line
+    def _record(self, row: list[str], line: int) -> str:
+        """The roll call's record id: the file's id, token or link; else the file and line."""
+        assert self.header is not None
+        cols = self.header.columns
+        for column in ("undl_id", "record"):
+            if column in cols and row[cols[column]].strip():
+                return row[cols[column]].strip()
+        for column in ("undl_link", "link"):
+            if column in cols:
+                found = _RECORD_LINK.search(row[cols[column]])
+                if found is not None:
+                    return found.group(1)
+        if "token" in cols and row[cols["token"]].strip():
+            return f"token:{row[cols['token']].strip()}"
+        return f"{self.basename}:{line}"
+
+    def _totals(self, call: _Call, raw: tuple[str, ...], names: tuple[str, ...], line: int) -> None:
+        if call.raw_totals is not None:
+            if raw != call.raw_totals and call.totals_differ_line is None:
+                call.totals_differ_line = line
             return
         assert self.header is not None
         cols = self.header.columns
@@ -537,85 +701,107 @@ class UndlReader:
             try:
                 values.append(parse_count(text))
             except ValueError as exc:
-                raise self._column_error(str(exc), line, cols[name], text) from None
-        group.raw_totals = raw
-        group.totals = tuple(values)
+                self.problem(line, cols.get(name), str(exc), text)
+                values.append(None)
+        call.raw_totals = raw
+        call.totals = tuple(values)
 
     # -- result ---------------------------------------------------------------------------------
 
-    def _check(self, group: _Group, counted: list[int]) -> list[str]:
-        totals = group.totals or (None,) * 5
-        file_yes, file_no, file_abstain, file_absent, file_total = totals
+    def _check(self, call: _Call, counted: list[int]) -> list[str]:
+        assert self.header is not None
+        totals = call.totals or (None,) * 5
         labels = (
             ("yes", "no", "abstentions", "non-voting", "total_ms")
-            if self.layout == "long"
+            if self.header.layout == "long"
             else ("YES COUNT", "NO COUNT", "ABSENT COUNT", "NO-VOTE COUNT", "TOTAL VOTES")
         )
         problems: list[str] = []
         for label, stated, count in zip(labels, totals, [*counted, sum(counted)], strict=True):
             if stated is not None and stated != count:
                 problems.append(f"{label} {stated} in the file, {count} counted")
-        parts = (file_yes, file_no, file_abstain, file_absent)
-        if self.layout == "wide" and file_total is not None and None not in parts:
+        parts = totals[:4]
+        if self.header.layout == "wide" and totals[4] is not None and None not in parts:
             added = sum(p for p in parts if p is not None)
-            if added != file_total:
-                problems.append(f"the counts add up to {added}, but TOTAL VOTES is {file_total}")
+            if added != totals[4]:
+                problems.append(f"the counts add up to {added}, but TOTAL VOTES is {totals[4]}")
         return problems
 
-    def _finish(self, group: _Group) -> tuple[Resolution, list[str]]:
+    def _finish(self, call: _Call) -> tuple[Resolution, list[Vote], list[str]]:
         counted = [0, 0, 0, 0]
         index = {p: i for i, p in enumerate(_POSITIONS)}
-        for vote in group.votes.values():
+        for vote in call.votes.values():
             counted[index[vote.position]] += 1
         where = (
-            f"line {group.first_line}"
-            if group.first_line == group.last_line
-            else f"lines {group.first_line}-{group.last_line}"
+            f"line {call.first_line}"
+            if call.first_line == call.last_line
+            else f"lines {call.first_line}-{call.last_line}"
         )
         notes: list[str] = []
-        problems = self._check(group, counted)
+        problems = self._check(call, counted)
         if problems:
             notes.append(
-                f"{group.label} ({where}): the file's totals contradict its votes: "
+                f"{call.label} ({where}): the file's totals contradict its votes: "
                 + "; ".join(problems)
                 + ". The tally keeps the file's totals."
             )
-        if group.totals_differ_line is not None:
+        if call.totals_differ_line is not None:
             notes.append(
-                f"{group.label}: line {group.totals_differ_line} gives other totals than line "
-                f"{group.first_line}; the first are used"
+                f"{call.label}: line {call.totals_differ_line} gives other totals than line "
+                f"{call.first_line}; the first are used"
             )
-        if group.duplicates:
+        if call.duplicates:
             notes.append(
-                f"{group.label}: {group.duplicates} more row(s) for States already recorded "
-                f"(first on line {group.duplicate_line}) ignored"
+                f"{call.label}: {call.duplicates} more row(s) for States already recorded "
+                f"(first on line {call.duplicate_line}) ignored"
             )
-        stated = group.totals or (None,) * 5
+        stated = call.totals or (None,) * 5
         yes, no, abstain, absent = (
             s if s is not None else c for s, c in zip(stated[:4], counted, strict=True)
         )
         resolution = Resolution(
-            session=group.session,
-            forum=group.forum,
-            symbol=group.symbol,
-            date=group.date,
-            title=group.title or None,
+            session=call.session,
+            forum=call.forum,
+            symbol=call.symbol,
+            record=call.record,
+            convention=call.convention,
+            date=call.date,
+            title=call.title or None,
             tally=Tally(yes=yes, no=no, abstain=abstain, absent=absent),
-            sources=group.sources,
+            sources=call.sources,
             notes=tuple(notes),
         )
-        return resolution, notes
+        votes = [call.votes[state] for state in sorted(call.votes)]
+        call.votes = {}  # the Dataset holds them now
+        return resolution, votes, notes
 
     def _build(self) -> Dataset:
+        assert self.header is not None
         notes = [
-            f"Read {self.rows:,} data rows ({self.layout or 'no'} layout) from {self.basename}; "
-            f"kept {self.kept:,} rows of {len(self.groups):,} resolution(s) "
-            f"(title filter: {self.filter_label})."
+            f"Read {self.rows:,} data rows ({self.header.layout} layout) from {self.basename}; "
+            f"kept {self.kept:,} rows of {len(self.calls):,} General Assembly roll call(s) "
+            f"(title filter: {self.filter_label}); State names mapped with "
+            f"{self._states_label()}."
         ]
+        if self.council_rows:
+            notes.append(
+                f"Skipped {self.council_rows:,} Security Council row(s) (first on line "
+                f"{self.council_line}): they are not General Assembly votes."
+            )
+        if self.problem_count:
+            detailed = self.problems[:MAX_DETAILED_PROBLEMS]
+            shown = "; ".join(str(p) for p in detailed)
+            more = self.problem_count - len(detailed)
+            tail = f"; and {more:,} more" if more > 0 else ""
+            rows = f" ({self.skipped_rows:,} row(s) skipped whole)" if self.skipped_rows else ""
+            notes.append(
+                f"{self.problem_count:,} value(s) could not be read and were left out{rows}: "
+                f"{shown}{tail}."
+            )
         for name, (line, count) in self._unmapped.items():
             notes.append(
-                f"Unknown Member State name {name!r} (line {line}, {count} row(s)): its votes are "
-                f"kept with state {name!r}, which refers to no State record."
+                f"Unknown Member State name {name!r} (line {line}, {count:,} vote(s)): its votes "
+                f"are kept under the name, with a State record that says so."
             )
         for (code, name), line in self._conflicts.items():
             notes.append(
@@ -625,23 +811,23 @@ class UndlReader:
         resolutions: list[Resolution] = []
         votes: list[Vote] = []
         ordered = sorted(
-            self.groups.values(),
-            key=lambda g: (g.session, g.forum is not Forum.PLENARY, g.symbol or ""),
+            self.calls.values(),
+            key=lambda c: (c.session, c.forum is not Forum.PLENARY, c.first_line),
         )
-        for group in ordered:
-            resolution, group_notes = self._finish(group)
+        for call in ordered:
+            resolution, call_votes, call_notes = self._finish(call)
             resolutions.append(resolution)
-            notes.extend(group_notes)
-            votes.extend(sorted(group.votes.values(), key=lambda v: v.state))
-        table = self._table
-        states = tuple(s for s in table if s.code in self._used) if table is not None else ()
+            votes.extend(call_votes)
+            notes.extend(call_notes)
+        states = self._state_records()
         metadata = Metadata(
             data_version=f"undl:{self.basename}",
             title=f"UN General Assembly recorded votes read from {self.basename}",
             sources=(
                 Source(
                     citation=f"UN Digital Library, General Assembly voting data: {self.basename}",
-                    note=f"{self.layout} layout, read by apmbc.load_undl_csv",
+                    note=f"{self.header.layout} layout, read by apmbc.load_undl_csv",
+                    kind=SourceKind.UN,
                 ),
             ),
             notes=tuple(notes),
@@ -653,19 +839,23 @@ class UndlReader:
             votes=tuple(votes),
         )
 
-
-def read_undl(
-    path: str | os.PathLike[str],
-    *,
-    keep: Callable[[str], bool],
-    filter_label: str,
-    states: Callable[[], StateTable],
-    marker: str | None = None,
-) -> Dataset:
-    """Read a UN Digital Library voting CSV into a Dataset (see ``load_undl_csv``).
-
-    ``marker``, when given, is a lower-case word that every title ``keep`` accepts contains
-    (``title.lower()``); lines without it are only checked for their shape.
-    """
-    reader = UndlReader(path, keep=keep, filter_label=filter_label, states=states, marker=marker)
-    return reader.read()
+    def _state_records(self) -> tuple[State, ...]:
+        table = self._table
+        known = [s for s in table if s.code in self._used] if table is not None else []
+        source = Source(
+            citation=f"UN Digital Library voting data, {self.basename}", kind=SourceKind.UN
+        )
+        unknown = [
+            State(
+                code=name,
+                name=name,
+                sources=(source,),
+                notes=(
+                    "Not a State of the data that mapped the names: keyed by the name the UN's "
+                    "voting file writes (apmbc knows no ISO code for it).",
+                ),
+            )
+            for name, (_, count) in self._unmapped.items()
+            if count
+        ]
+        return tuple(sorted([*known, *unknown], key=lambda s: s.code))

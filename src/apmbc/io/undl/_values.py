@@ -7,7 +7,14 @@ import re
 from apmbc.domain.names import fold
 from apmbc.models import Forum, VotePosition
 
-__all__ = ["HISTORICAL_CODES", "VOTE_CODES", "forum_from_text", "parse_count", "vote_position"]
+__all__ = [
+    "HISTORICAL_CODES",
+    "VOTE_CODES",
+    "forum_from_text",
+    "is_security_council",
+    "parse_count",
+    "vote_position",
+]
 
 VOTE_CODES: dict[str, VotePosition] = {
     "Y": VotePosition.YES,
@@ -34,6 +41,9 @@ _FIRST_COMMITTEE = frozenset(
 )
 
 
+_SECURITY_COUNCIL = frozenset({"securitycouncil", "sc", "unsc"})
+
+
 def forum_from_text(text: str) -> Forum | None:
     """The forum a committee/council cell names (empty means plenary), or ``None`` if another."""
     key = fold(text)
@@ -42,6 +52,11 @@ def forum_from_text(text: str) -> Forum | None:
     if key in _FIRST_COMMITTEE:
         return Forum.FIRST_COMMITTEE
     return None
+
+
+def is_security_council(text: str) -> bool:
+    """Whether a council cell names the Security Council (whose votes are not GA votes)."""
+    return fold(text) in _SECURITY_COUNCIL
 
 
 _FLOAT_INT = re.compile(r"^\d+\.0*$")
