@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_core
 import bench_profile
 import bench_undl
+import bench_undl_history
 import bench_validate
 
 
@@ -67,6 +68,52 @@ def undl_rows(rows: int) -> list[dict[str, object]]:
     ]
 
 
+def history_rows(roll_calls: int, runs: int) -> list[dict[str, object]]:
+    """The whole-history case: load_undl_csv(title_filter=None) against pandas read + melt."""
+    results = bench_undl_history.run(roll_calls, runs)
+    first = results[0]
+    if "skipped" in first:
+        skipped = {"value": "skipped", "baseline": "-", "baseline_value": "-"}
+        return [{"benchmark": "whole history", **skipped, "ratio": math.nan, "target": "-"}]
+    theirs = results[1]
+    label = f"whole history, {first['votes']:,} votes, title_filter=None"
+    base = "pandas read_csv + melt + dropna"
+    return [
+        {
+            "benchmark": f"{label}: wall time",
+            "value": first["seconds"],
+            "baseline": base,
+            "baseline_value": theirs["seconds"],
+            "ratio": first["time_ratio_vs_pandas"],
+            "target": "<= 1.50x",
+        },
+        {
+            "benchmark": f"{label}: peak memory",
+            "value": f"{float(first['peak_rss_mb']):.0f} MB",  # type: ignore[arg-type]
+            "baseline": base,
+            "baseline_value": f"{float(theirs['peak_rss_mb']):.0f} MB",  # type: ignore[arg-type]
+            "ratio": first["peak_ratio_vs_pandas"],
+            "target": "<= 0.50x",
+        },
+        {
+            "benchmark": f"{label}, then every Vote record built: wall time",
+            "value": first["with_records_seconds"],
+            "baseline": base,
+            "baseline_value": theirs["seconds"],
+            "ratio": first["with_records_time_ratio"],
+            "target": "-",
+        },
+        {
+            "benchmark": f"{label}, then every Vote record built: peak memory",
+            "value": f"{float(first['with_records_peak_mb']):.0f} MB",  # type: ignore[arg-type]
+            "baseline": base,
+            "baseline_value": f"{float(theirs['peak_rss_mb']):.0f} MB",  # type: ignore[arg-type]
+            "ratio": first["with_records_peak_ratio"],
+            "target": "-",
+        },
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="small inputs, fewer repeats")
@@ -78,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += bench_core.run(runs=5 if args.quick else 15)
     rows += bench_profile.run(pages=200 if args.quick else 2000)
     rows += undl_rows(50_000 if args.quick else 1_000_000)
+    rows += history_rows(1_000 if args.quick else 5_300, 1 if args.quick else 3)
     rows += bench_validate.run(factors=(1, 10) if args.quick else (1, 10, 100))
     width = max(len(str(r["benchmark"])) for r in rows)
     print(f"| {'benchmark':{width}} | value | baseline | baseline value | ratio | target |")

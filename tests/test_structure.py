@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from strategies import MODEL_STRATEGIES, json_values
@@ -18,6 +19,7 @@ from strategies import MODEL_STRATEGIES, json_values
 from apmbc._structure import structure_fast
 from apmbc.convert import make_converter, structure, to_dict
 from apmbc.errors import DataValidationError
+from apmbc.models import Vote, _vote_factory
 
 MODELS: list[type] = list(MODEL_STRATEGIES)
 DETAILED = make_converter()
@@ -92,3 +94,15 @@ def test_structure_reports_what_the_fast_engine_refused() -> None:
     messages = sorted(str(p) for p in caught.value.problems)
     assert any(m.startswith("signed: invalid date '2022-13-01'") for m in messages), messages
     assert "unknown key(s) 'extra'" in messages
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(MODEL_STRATEGIES[Vote])
+def test_the_bulk_vote_factory_builds_what_the_constructor_builds(vote: Vote) -> None:
+    # The UN loader builds its votes with models._vote_factory (slots filled directly).
+    make = _vote_factory()
+    fields = [getattr(vote, f.name) for f in attrs.fields(Vote)]
+    built = make(*fields)
+    assert built == vote and hash(built) == hash(vote) and repr(built) == repr(vote)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        built.state = "X"  # type: ignore[misc]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -527,3 +528,57 @@ class Document(_Record):
     votes: tuple[Vote, ...] = ()
     attendances: tuple[Attendance, ...] = ()
     statements: tuple[Statement, ...] = ()
+
+
+def _vote_factory() -> Callable[..., Vote]:
+    """A function that builds :class:`Vote` records exactly as ``Vote(...)`` does, from its
+    nine fields in order, about twice as fast: for the loaders that build hundreds of thousands.
+
+    It fills the slots through their descriptors, which is what the frozen class's generated
+    ``__init__`` does one call at a time (no validator or converter runs in either);
+    ``tests/test_structure.py`` holds the two equal.
+    """
+    new = object.__new__
+    slots = Vote.__dict__
+    names = [field.name for field in attrs.fields(Vote)]
+    if names != [
+        "state",
+        "session",
+        "forum",
+        "position",
+        "resolution",
+        "record",
+        "intended",
+        "recorded_name",
+        "sources",
+    ]:  # pragma: no cover - a change to Vote must change this function too
+        raise AssertionError(f"Vote's fields changed: {names}")
+    set_state, set_session, set_forum, set_position, set_resolution = (
+        slots[n].__set__ for n in names[:5]
+    )
+    set_record, set_intended, set_name, set_sources = (slots[n].__set__ for n in names[5:])
+
+    def make(
+        state: str,
+        session: int,
+        forum: Forum,
+        position: VotePosition,
+        resolution: str | None,
+        record: str | None,
+        intended: VotePosition | None,
+        recorded_name: str | None,
+        sources: tuple[Source, ...],
+    ) -> Vote:
+        vote: Vote = new(Vote)
+        set_state(vote, state)
+        set_session(vote, session)
+        set_forum(vote, forum)
+        set_position(vote, position)
+        set_resolution(vote, resolution)
+        set_record(vote, record)
+        set_intended(vote, intended)
+        set_name(vote, recorded_name)
+        set_sources(vote, sources)
+        return vote
+
+    return make

@@ -45,6 +45,7 @@ from apmbc.models import (
     Tally,
     Vote,
     VotePosition,
+    _vote_factory,
 )
 
 if TYPE_CHECKING:
@@ -66,7 +67,9 @@ _LONG_TOTALS = ("total_yes", "total_no", "total_abstentions", "total_non_voting"
 _WIDE_TOTALS = ("yes_count", "no_count", "absent_count", "no_vote_count", "total_votes")
 _POSITIONS = (VotePosition.YES, VotePosition.NO, VotePosition.ABSTAIN, VotePosition.ABSENT)
 _RECORD_LINK = re.compile(r"/record/(\d+)")
-_FAST_CODES = {"Y": VotePosition.YES, "N": VotePosition.NO, "A": VotePosition.ABSTAIN}
+_POSITION_INDEX = {p: i for i, p in enumerate(_POSITIONS)}
+_FAST_CODES = {"Y": 0, "N": 1, "A": 2}
+"""The common vote codes, straight to their index in _POSITIONS."""
 
 
 class _Skip(Exception):
@@ -105,16 +108,19 @@ class _Call:
         "duplicates",
         "first_line",
         "forum",
+        "index",
         "last_line",
+        "names",
+        "positions",
         "raw_totals",
         "record",
         "session",
         "sources",
+        "states",
         "symbol",
         "title",
         "totals",
         "totals_differ_line",
-        "votes",
     )
 
     def __init__(
@@ -144,7 +150,13 @@ class _Call:
         self.totals: tuple[int | None, ...] | None = None
         self.raw_totals: tuple[str, ...] | None = None
         self.totals_differ_line: int | None = None
-        self.votes: dict[str, Vote] = {}
+        # The votes, kept compact until the dataset's votes are first used: the State, the
+        # position (its index in _POSITIONS) and the name as recorded, one entry each.
+        self.states: list[str] = []
+        self.positions = bytearray()
+        self.names: list[str | None] = []
+        self.index: dict[str, int] | None = None
+        """State -> its entry, built once a State could come twice (a long file, a repeat)."""
         self.duplicates = 0
         self.duplicate_line = 0
 
@@ -196,6 +208,43 @@ class _Lines:
                 column=text.index("\x00") + 1,
             )
         return text
+
+
+class _Votes:
+    """The votes of the roll calls read, built as :class:`~apmbc.models.Vote` records when the
+    dataset's votes are first used (the Dataset calls this once, under its lock), in roll call
+    order and, within one, by State code. Until then each vote is three compact entries."""
+
+    __slots__ = ("_calls",)
+
+    def __init__(self, calls: list[_Call]) -> None:
+        self._calls = calls
+
+    def __call__(self) -> tuple[Vote, ...]:
+        make = _vote_factory()
+        positions = _POSITIONS
+        out: list[Vote] = []
+        for call in self._calls:
+            record = None if call.convention else call.record
+            states, codes, names = call.states, call.positions, call.names
+            session, forum, symbol, sources = call.session, call.forum, call.symbol, call.sources
+            for i in sorted(range(len(states)), key=states.__getitem__):
+                out.append(
+                    make(
+                        states[i],
+                        session,
+                        forum,
+                        positions[codes[i]],
+                        symbol,
+                        record,
+                        None,
+                        names[i],
+                        sources,
+                    )
+                )
+            call.states, call.positions, call.names, call.index = [], bytearray(), [], None
+        self._calls = []
+        return tuple(out)
 
 
 class UndlReader:
@@ -297,7 +346,7 @@ class UndlReader:
             self.problem(line, width, message, row[width])
         else:
             message = f"{len(row)} fields, but the header has {width}: missing column(s)"
-            self.problem(line, max(len(row) - 1, 0), message, None)
+            self.problem(line, None, message, None)
         return False
 
     # -- States ---------------------------------------------------------------------------------
@@ -455,7 +504,7 @@ class UndlReader:
             self._totals(call, raw_totals, _LONG_TOTALS, line)
         at = cols["ms_vote"]
         cell = row[at]
-        position = _FAST_CODES.get(cell) or vote_position(cell)
+        position = vote_position(cell)
         if position is None:
             self.problem(line, at, "unknown vote code (expected Y, N, A, X, NV or empty)", cell)
             return
@@ -472,6 +521,13 @@ class UndlReader:
         width = len(header.names)
         title_at = cols["title"]
         groups = self._state_groups(header)
+        plan: list[tuple[str, int, str | None, list[tuple[int, str]] | None]] = [
+            (state, columns[0][0], self._name(columns[0][1]), None)
+            if len(columns) == 1
+            else (state, -1, None, columns)
+            for state, columns in groups
+        ]
+        fast = _FAST_CODES
         keep = self.keep
         rows = 0
         for line, row in self._records(lines, reader):
@@ -490,20 +546,31 @@ class UndlReader:
             self.kept += 1
             raw_totals = tuple(row[cols[c]] if c in cols else "" for c in _WIDE_TOTALS)
             self._totals(call, raw_totals, _WIDE_TOTALS, line)
-            for state, columns in groups:
-                if len(columns) == 1:
-                    at, name = columns[0]
+            if call.states:  # a record id seen on an earlier row: States may repeat, so check
+                for state, columns in groups:
+                    self._wide_group(call, state, columns, row, line)
+            else:  # the hot loop: one compact entry per non-empty cell
+                call.last_line = line
+                states, positions, names = call.states, call.positions, call.names
+                for state, at, name, several in plan:
+                    if several is not None:
+                        self._wide_group(call, state, several, row, line)
+                        continue
                     cell = row[at]
                     if not cell:
                         continue  # no record: not a Member State then, or another column
-                    position = _FAST_CODES.get(cell) or vote_position(cell)
-                    if position is None:
-                        if cell.strip():
-                            self.problem(line, at, "unknown vote code (expected Y, N, A, X)", cell)
-                        continue
-                    self._vote(call, state, position, line, name)
-                else:
-                    self._wide_group(call, state, columns, row, line)
+                    code = fast.get(cell)
+                    if code is None:
+                        position = vote_position(cell)
+                        if position is None:
+                            if cell.strip():
+                                message = "unknown vote code (expected Y, N, A, X)"
+                                self.problem(line, at, message, cell)
+                            continue
+                        code = _POSITION_INDEX[position]
+                    states.append(state)
+                    positions.append(code)
+                    names.append(name)
             for at in header.ignored:
                 if row[at].strip():
                     self.problem(line, at, "a value in a column without a name", row[at])
@@ -546,32 +613,27 @@ class UndlReader:
 
     def _vote(self, call: _Call, state: str, position: VotePosition, line: int, name: str) -> None:
         call.last_line = line
-        known = call.votes.get(state)
+        index = call.index
+        if index is None:
+            index = call.index = {s: i for i, s in enumerate(call.states)}
+        known = index.get(state)
         if known is not None:
             call.duplicates += 1
             call.duplicate_line = call.duplicate_line or line
-            if known.position is not position:
+            first = _POSITIONS[call.positions[known]]
+            if first is not position:
                 self.problem(
                     line,
                     None,
                     f"a second row for {state} in {call.label} says {position.value}, the first "
-                    f"{known.position.value}; the first is kept",
+                    f"{first.value}; the first is kept",
                     None,
                 )
             return
-        unmapped = self._unmapped.get(state)
-        if unmapped is not None:
-            unmapped[1] += 1
-        call.votes[state] = Vote(
-            state=state,
-            session=call.session,
-            forum=call.forum,
-            position=position,
-            resolution=call.symbol,
-            record=None if call.convention else call.record,
-            recorded_name=self._name(name),
-            sources=call.sources,
-        )
+        index[state] = len(call.states)
+        call.states.append(state)
+        call.positions.append(_POSITION_INDEX[position])
+        call.names.append(self._name(name))
 
     def _name(self, name: str) -> str | None:
         """The name as recorded, spaces collapsed, one string object per name."""
@@ -727,11 +789,8 @@ class UndlReader:
                 problems.append(f"the counts add up to {added}, but TOTAL VOTES is {totals[4]}")
         return problems
 
-    def _finish(self, call: _Call) -> tuple[Resolution, list[Vote], list[str]]:
-        counted = [0, 0, 0, 0]
-        index = {p: i for i, p in enumerate(_POSITIONS)}
-        for vote in call.votes.values():
-            counted[index[vote.position]] += 1
+    def _finish(self, call: _Call) -> tuple[Resolution, list[str]]:
+        counted = [call.positions.count(i) for i in range(len(_POSITIONS))]
         where = (
             f"line {call.first_line}"
             if call.first_line == call.last_line
@@ -771,12 +830,23 @@ class UndlReader:
             sources=call.sources,
             notes=tuple(notes),
         )
-        votes = [call.votes[state] for state in sorted(call.votes)]
-        call.votes = {}  # the Dataset holds them now
-        return resolution, votes, notes
+        return resolution, notes
 
     def _build(self) -> Dataset:
         assert self.header is not None
+        resolutions: list[Resolution] = []
+        call_notes: list[str] = []
+        ordered = sorted(
+            self.calls.values(),
+            key=lambda c: (c.session, c.forum is not Forum.PLENARY, c.first_line),
+        )
+        for call in ordered:
+            resolution, its_notes = self._finish(call)
+            resolutions.append(resolution)
+            call_notes.extend(its_notes)
+            call.index = None  # no more rows: the duplicate check is done
+        for name, entry in self._unmapped.items():
+            entry[1] = sum(call.states.count(name) for call in ordered)
         notes = [
             f"Read {self.rows:,} data rows ({self.header.layout} layout) from {self.basename}; "
             f"kept {self.kept:,} rows of {len(self.calls):,} General Assembly roll call(s) "
@@ -799,26 +869,17 @@ class UndlReader:
                 f"{shown}{tail}."
             )
         for name, (line, count) in self._unmapped.items():
-            notes.append(
-                f"Unknown Member State name {name!r} (line {line}, {count:,} vote(s)): its votes "
-                f"are kept under the name, with a State record that says so."
-            )
+            if count:
+                notes.append(
+                    f"Unknown Member State name {name!r} (line {line}, {count:,} vote(s)): its "
+                    "votes are kept under the name, with a State record that says so."
+                )
         for (code, name), line in self._conflicts.items():
             notes.append(
                 f"Line {line}: ms_code {code!r} and name {name!r} name different States; "
                 "the code was used."
             )
-        resolutions: list[Resolution] = []
-        votes: list[Vote] = []
-        ordered = sorted(
-            self.calls.values(),
-            key=lambda c: (c.session, c.forum is not Forum.PLENARY, c.first_line),
-        )
-        for call in ordered:
-            resolution, call_votes, call_notes = self._finish(call)
-            resolutions.append(resolution)
-            votes.extend(call_votes)
-            notes.extend(call_notes)
+        notes.extend(call_notes)
         states = self._state_records()
         metadata = Metadata(
             data_version=f"undl:{self.basename}",
@@ -836,7 +897,7 @@ class UndlReader:
             metadata=metadata,
             states=states,
             resolutions=tuple(resolutions),
-            votes=tuple(votes),
+            votes=_Votes(ordered),
         )
 
     def _state_records(self) -> tuple[State, ...]:
