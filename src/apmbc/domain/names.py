@@ -6,6 +6,8 @@ True
 True
 >>> fold("TOTAL VOTES") == fold("total_votes")
 True
+>>> un_name_variants("Iran (Islamic Republic of)")
+['Iran (Islamic Republic of)', 'Islamic Republic of Iran', 'Iran']
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["collapse_spaces", "fold"]
+__all__ = ["collapse_spaces", "fold", "un_name_variants"]
 
 _THE = re.compile(r"^the\s+")
 _CACHED_LENGTH = 200
@@ -44,3 +46,50 @@ def fold(text: str) -> str:
 def collapse_spaces(text: str) -> str:
     """Every run of whitespace as one space, none at the ends: how texts are compared."""
     return " ".join(text.split())
+
+
+_PAREN_FORM = re.compile(r"(?P<base>[^()]{1,80}?)\s*\((?P<qualifier>[^()]{1,80})\)")
+_COMMA_FORM = re.compile(r"(?P<base>[^(),]{1,80}?)\s*,\s*(?P<qualifier>[^(),]{1,80})")
+_QUALIFIER_OF = re.compile(r".*\bof(?:\s+the)?", re.IGNORECASE)
+_ARTICLE = re.compile(r"the", re.IGNORECASE)
+
+
+def un_name_variants(name: str) -> list[str]:
+    """The forms a UN-style State name also takes, the name itself (spaces collapsed) first.
+
+    The UN writes some names with the kind of State after them: ``Iran (Islamic Republic of)``,
+    ``Netherlands (Kingdom of the)``, ``Korea, Republic of``, ``Gambia, The``. Other lists write
+    ``Islamic Republic of Iran``, ``Kingdom of the Netherlands``, ``Republic of Korea``, ``The
+    Gambia``, or the bare ``Iran``. The variants are: the name as given; the qualifier put in
+    front (when it ends with "of", "of the" or is "The"); the base name alone, last.
+
+    The base name alone may name another State (``Congo, Democratic Republic of the`` ->
+    ``Congo``): a caller should accept it only when it names one State unambiguously. A name
+    of any other shape gives a list of one.
+
+    >>> un_name_variants("Korea, Republic of")
+    ['Korea, Republic of', 'Republic of Korea', 'Korea']
+    >>> un_name_variants("Gambia, The")
+    ['Gambia, The', 'The Gambia', 'Gambia']
+    >>> un_name_variants("Holy See (Vatican City State)")
+    ['Holy See (Vatican City State)', 'Holy See']
+    >>> un_name_variants("Canada")
+    ['Canada']
+    """
+    text = collapse_spaces(name)
+    variants = [text]
+    if len(text) > 170:
+        return variants
+    match = _PAREN_FORM.fullmatch(text) or _COMMA_FORM.fullmatch(text)
+    if match is None:
+        return variants
+    base = match.group("base").strip()
+    qualifier = match.group("qualifier").strip()
+    if not base or not qualifier:
+        return variants
+    if _QUALIFIER_OF.fullmatch(qualifier) or _ARTICLE.fullmatch(qualifier):
+        variants.append(f"{qualifier} {base}")
+    elif match.re is _COMMA_FORM:
+        return variants  # "Bonaire, Sint Eustatius and Saba": a comma inside a name
+    variants.append(base)
+    return list(dict.fromkeys(variants))

@@ -1,7 +1,10 @@
-"""Numbers as UN and Convention documents write them: ordinals in words or figures, Roman numerals.
+"""Numbers as UN and Convention documents write them: ordinals and cardinals in words or figures,
+Roman numerals.
 
 >>> ordinal("Seventy-seventh"), ordinal("21st"), ordinal("First")
 (77, 21, 1)
+>>> cardinal("Ninety-four"), cardinal("one hundred and twelve"), cardinal("164")
+(94, 112, 164)
 >>> roman("XXVII")
 27
 """
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ORDINAL_PATTERN", "ordinal", "roman"]
+__all__ = ["ORDINAL_PATTERN", "cardinal", "ordinal", "roman"]
 
 _UNITS = str.split("first second third fourth fifth sixth seventh eighth ninth")
 _TEENS = str.split(
@@ -64,6 +67,93 @@ def ordinal(words: str) -> int | None:
         return None
     key = "".join(ch for ch in stripped if "a" <= ch <= "z")
     return _ORDINALS.get(key)
+
+
+_CARDINAL_UNITS = {
+    word: n
+    for n, word in enumerate(
+        str.split(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen"
+        )
+    )
+}
+_CARDINAL_TENS = {cardinal_word: tens for tens, (cardinal_word, _) in _TENS.items()}
+_FIGURES = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,6}")
+_CARDINAL_WORDS = re.compile(r"[a-z]+")
+_CARDINAL_SPLIT = re.compile(r"[\s\-‐‑]+")
+
+
+def _below_hundred(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """A number from 1 to 99 written at ``tokens[i:]`` and the index after it."""
+    if i >= len(tokens):
+        return None
+    word = tokens[i]
+    unit = _CARDINAL_UNITS.get(word)
+    if unit is not None:
+        return (unit, i + 1) if unit else None
+    tens = _CARDINAL_TENS.get(word)
+    if tens is None:
+        return None
+    after = _CARDINAL_UNITS.get(tokens[i + 1]) if i + 1 < len(tokens) else None
+    if after is not None and 1 <= after <= 9:
+        return tens + after, i + 2
+    return tens, i + 1
+
+
+def _below_thousand(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """A number from 1 to 999 written at ``tokens[i:]`` and the index after it."""
+    if i < len(tokens) and tokens[i] == "a" and tokens[i + 1 : i + 2] == ["hundred"]:
+        head: tuple[int, int] | None = (1, i + 1)
+    else:
+        head = _below_hundred(tokens, i)
+    if head is None:
+        return None
+    value, i = head
+    if i < len(tokens) and tokens[i] == "hundred":
+        if value > 9:
+            return None
+        value, i = value * 100, i + 1
+        rest_at = i + 1 if i < len(tokens) and tokens[i] == "and" else i
+        rest = _below_hundred(tokens, rest_at)
+        if rest is not None:
+            value, i = value + rest[0], rest[1]
+        elif rest_at != i:
+            return None  # "one hundred and" with nothing after it
+    return value, i
+
+
+def cardinal(words: str) -> int | None:
+    """A cardinal number in figures or English words, else ``None``.
+
+    ``"164"`` and ``"1,250"`` -> 164 and 1250; ``"Ninety-four"`` -> 94; ``"one hundred and
+    twelve"`` -> 112; ``"a hundred"`` -> 100; ``"zero"`` -> 0. Case, hyphens and spaces do not
+    matter. Numbers run from 0 to 999,999; ordinals (``"twenty-first"``), mixed forms (``"94
+    hundred"``) and anything else give ``None``.
+    """
+    text = words.strip().lower()
+    if not text or len(text) > 80:
+        return None
+    if _FIGURES.fullmatch(text):
+        return int(text.replace(",", ""))
+    tokens = [t for t in _CARDINAL_SPLIT.split(text) if t]
+    if not tokens or not all(_CARDINAL_WORDS.fullmatch(t) for t in tokens):
+        return None
+    if tokens == ["zero"]:
+        return 0
+    head = _below_thousand(tokens, 0)
+    if head is None:
+        return None
+    value, i = head
+    if i < len(tokens) and tokens[i] == "thousand":
+        value, i = value * 1000, i + 1
+        rest_at = i + 1 if i < len(tokens) and tokens[i] == "and" else i
+        rest = _below_thousand(tokens, rest_at)
+        if rest is not None:
+            value, i = value + rest[0], rest[1]
+        elif rest_at != i:
+            return None
+    return value if i == len(tokens) else None
 
 
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", re.IGNORECASE)
