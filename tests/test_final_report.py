@@ -199,3 +199,290 @@ def test_domain_examples(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0
     assert result.failed == 0
+
+
+# -- the documents ------------------------------------------------------------------------------
+
+import attrs  # noqa: E402
+
+import apmbc  # noqa: E402
+from apmbc.errors import ArgumentError, ArgumentTypeError, ParseError  # noqa: E402
+from apmbc.io.final_report import (  # noqa: E402
+    ABSENCE_EVIDENCE,
+    FinalReport,
+    ListedOrganisation,
+    Section,
+    looks_like_final_report,
+    parse_final_report,
+    read_final_report,
+)
+from apmbc.models import (  # noqa: E402
+    Attendance,
+    AttendanceRole,
+    Meeting,
+    Source,
+    SourceKind,
+    TreatyStatus,
+)
+
+PARTY, OBSERVER = AttendanceRole.STATE_PARTY, AttendanceRole.OBSERVER
+BOUND = (TreatyStatus.PARTY, TreatyStatus.WITHDRAWING)
+
+
+@pytest.fixture(scope="module")
+def ds() -> apmbc.Dataset:
+    return apmbc.load()
+
+
+def report(name: str, **kwargs: object) -> FinalReport:
+    return read_final_report(REPORTS / name, **kwargs)  # type: ignore[arg-type]
+
+
+def facts(r: FinalReport) -> set[tuple[str, bool, AttendanceRole | None]]:
+    return {(a.state, a.attended, a.role) for a in r.attendances}
+
+
+def not_bound(ds: apmbc.Dataset, day: dt.date) -> set[str]:
+    """The States not bound on ``day``, that existed then (by their UN admission, if given)."""
+    return {
+        s.code
+        for s in ds.states
+        if ds.status_on(s, day) not in BOUND
+        and (s.un_member_since is None or s.un_member_since <= day)
+    }
+
+
+PDF_PARTIES = (
+    "AFG ALB DZA AGO ARG AUS AUT BEL BOL CAN CHL BIH BRA KHM COL CIV HRV COD ECU ETH FRA DEU GNB "
+    "VAT IRQ ITA JPN JOR MEX MOZ NLD NGA NOR PHL SEN SSD LKA PSE SDN CHE THA TUR UKR GBR VEN YEM "
+    "ZMB ZWE"
+).split()
+PDF_OBSERVERS = ["CHN", "EGY", "IRN", "MHL", "MAR", "SGP", "USA"]
+PDF_ABSENT = (
+    "ARE ARM AZE BHR CUB FSM GEO IND ISR KAZ KGZ KOR LAO LBN LBY MMR MNG NPL PAK PRK RUS SAU SYR "
+    "TON UZB VNM"
+).split()
+
+
+def test_pdf_text_gives_exactly_its_attendances() -> None:
+    r = report("21msp-pdf-text.txt")
+    assert (r.meeting, r.symbol, r.kind, r.number) == (
+        "21MSP",
+        "APLC/MSP.21/2023/14",
+        MeetingKind.MSP,
+        21,
+    )
+    assert list(r.states_parties) == PDF_PARTIES  # over the page break, in the report's order
+    assert list(r.observers) == PDF_OBSERVERS
+    assert sorted(r.absent) == PDF_ABSENT
+    assert facts(r) == (
+        {(c, True, PARTY) for c in PDF_PARTIES}
+        | {(c, True, OBSERVER) for c in PDF_OBSERVERS}
+        | {(c, False, None) for c in PDF_ABSENT}
+    )
+    assert len(r.attendances) == len(PDF_PARTIES) + len(PDF_OBSERVERS) + len(PDF_ABSENT)
+    assert r.complete
+    assert r.problems == ()
+
+
+def test_pdf_text_artefacts() -> None:
+    r = report("21msp-pdf-text.txt")
+    names = {s.state: s.name for s in r.states}
+    assert names["BIH"] == "Bosnia and Herzegovina"  # "Herze-" / page break / "govina"
+    assert names["GNB"] == "Guinea-Bissau"  # broken at its own hyphen: the hyphen stays
+    assert names["CAN"] == "Canada"  # "Canada1": the footnote mark is not part of the name
+    assert names["PSE"] == "State of Palestine"  # "State of Palestine*"
+    assert names["BOL"] == "Bolivia (Plurinational State of)"
+    assert names["GBR"] == "United Kingdom of Great Britain and Northern Ireland"
+    lines = {s.state: s.line for s in r.states}
+    assert (lines["AFG"], lines["BIH"], lines["BRA"], lines["ZWE"]) == (32, 34, 41, 46)
+    [footnote] = r.unread
+    assert footnote.line == 36 and footnote.text.startswith("1 An invented footnote")
+    assert "footnote" in footnote.reason
+
+
+def test_pdf_text_facts_of_the_organisation_section() -> None:
+    r = report("21msp-pdf-text.txt")
+    assert (r.start, r.end, r.city, r.country) == (
+        dt.date(2023, 11, 20),
+        dt.date(2023, 11, 24),
+        "Geneva",
+        "CHE",
+    )
+    assert r.title == "Twenty-first Meeting of the States Parties"
+    assert r.president is not None
+    assert (r.president.person, r.president.title, r.president.state) == (
+        "Erika Beispiel",
+        "Ambassador",
+        "DEU",
+    )
+    assert [o.name for o in r.organisations] == [
+        "United Nations",
+        "International Committee of the Red Cross (ICRC)",
+        "Geneva International Centre for Humanitarian Demining (GICHD)",
+        "International Campaign to Ban Landmines (ICBL)",
+    ]
+    assert [(c.section, c.number, c.line) for c in r.counts] == [
+        (None, 55, 58),
+        (Section.STATES_PARTIES, 48, 58),
+        (Section.OBSERVERS, 7, 58),
+    ]
+    assert r.stated is not None
+    assert (r.stated.states_parties, r.stated.observer_states, r.stated.total_states) == (48, 7, 55)
+    assert (r.listed.states_parties, r.listed.observer_states, r.listed.total_states) == (48, 7, 55)
+    assert [(x.section, x.line, x.entries, x.complete) for x in r.lists] == [
+        (Section.STATES_PARTIES, 32, 48, True),
+        (Section.OBSERVERS, 48, 7, True),
+        (Section.ORGANISATIONS, 52, 4, True),
+    ]
+
+
+def test_every_fact_cites_the_report() -> None:
+    r = report("21msp-pdf-text.txt", source="https://example.org/invented-report.pdf")
+    cited = Source(
+        citation="APLC/MSP.21/2023/14",
+        title="Final report of the Twenty-First Meeting of the States Parties",
+        note="the organisation section: participants, counts, President, dates",
+        kind=SourceKind.CONVENTION,
+    )
+    assert r.sources == (cited, Source(url="https://example.org/invented-report.pdf"))
+    assert all(a.sources == r.sources for a in r.attendances)
+    assert r.president is not None and r.president.sources == r.sources
+    absent = next(a for a in r.attendances if not a.attended)
+    assert absent.evidence == ABSENCE_EVIDENCE.format(
+        report="the final report APLC/MSP.21/2023/14"
+    )
+    assert absent.evidence == (
+        "Not among the States listed as participating in the final report APLC/MSP.21/2023/14 "
+        "(a complete list)"
+    )
+    assert not any(a.inferred for a in r.attendances)
+
+
+def test_html_review_conference() -> None:
+    r = report("5rc-html.html")
+    assert (r.meeting, r.symbol, r.kind, r.number) == (
+        "5RC",
+        "APLC/CONF/2024/9",
+        MeetingKind.REVIEW_CONFERENCE,
+        5,
+    )  # a conference's symbol names its year; the data knows the conference held in 2024
+    parties = ["AGO", "KHM", "CAN", "CHL", "COL", "NLD", "NOR", "THA", "UKR", "ZWE"]
+    assert list(r.states_parties) == parties
+    assert r.signatories == ("MHL",)
+    assert r.observers == ("MHL", "CHN", "LAO", "VNM")
+    day = dt.date(2024, 11, 25)
+    absent = not_bound(apmbc.load(), day) - {"MHL", "CHN", "LAO", "VNM"}
+    assert facts(r) == (
+        {(c, True, PARTY) for c in parties}
+        | {(c, True, OBSERVER) for c in ("MHL", "CHN", "LAO", "VNM")}
+        | {(c, False, None) for c in absent}
+    )
+    assert len(absent) == 29
+    assert (r.start, r.end, r.city, r.country) == (day, dt.date(2024, 11, 29), "Siem Reap", "KHM")
+    assert r.president is not None
+    assert (r.president.person, r.president.title, r.president.state) == (
+        "Example Sokha",
+        "Senior Minister",
+        "KHM",
+    )
+    assert [(c.section, c.number) for c in r.counts] == [(None, 14), (Section.STATES_PARTIES, 10)]
+    assert r.unread == () and r.problems == ()
+
+
+def test_early_report_with_states_not_yet_bound_and_signatories() -> None:
+    r = report("3msp-early.txt")
+    assert r.meeting == "3MSP" and r.status_day == dt.date(2001, 9, 18)
+    parties = ["AUT", "BEL", "KHM", "CAN", "JPN", "MEX", "MOZ", "NIC", "NOR", "ZAF"]
+    pending = ["CHL", "ERI", "MLT", "URY"]
+    signatories = ["GRC", "IDN", "POL", "UKR"]
+    others = ["CHN", "EGY", "FIN", "USA"]
+    assert list(r.states_parties) == parties
+    assert list(r.not_yet_in_force) == pending
+    assert list(r.signatories) == signatories
+    assert list(r.observers) == signatories + others
+    listed = set(parties + pending + signatories + others)
+    absent = not_bound(apmbc.load(), r.status_day) - listed
+    assert facts(r) == (
+        {(c, True, PARTY) for c in parties}
+        # States whose instrument was not yet in force take part as observers (not bound)
+        | {(c, True, OBSERVER) for c in pending + signatories + others}
+        | {(c, False, None) for c in absent}
+    )
+    # Montenegro and South Sudan did not exist as States in 2001: no absence is implied
+    assert "MNE" not in r.absent and "SSD" not in r.absent
+    assert "CPV" in r.absent  # not yet bound, not listed
+    assert r.stated is not None
+    assert (r.stated.states_parties, r.stated.not_yet_in_force, r.stated.observer_states) == (
+        10,
+        4,
+        8,
+    )  # "Ten", "four", "eight": counts in words; the observers' count covers both lists
+    assert r.president is not None
+    assert (r.president.person, r.president.title, r.president.state) == (
+        "Invented Person",
+        "Minister of Foreign Affairs",
+        "NIC",
+    )
+    assert (r.city, r.country) == ("Managua", "NIC")
+    assert r.unread == () and r.problems == ()
+
+
+def test_a_report_that_disagrees_with_itself_is_reported_not_trusted() -> None:
+    r = report("17msp-problems.txt")
+    assert r.meeting == "17MSP"  # the symbol, not the title
+    messages = [p.message for p in r.problems]
+    assert messages[0] == (
+        "the report's title names 16MSP, but its symbol names 17MSP; read as a report of 17MSP"
+    )
+    assert any(
+        m.startswith("Canada (CAN) is listed again (first among the States Parties, line 10)")
+        for m in messages
+    )
+    assert any(m.startswith("Sri Lanka (LKA) is listed among the States not parties") for m in messages)
+    assert (
+        "the report states 12 ('12 States Parties participated in the Meeting') but its list of "
+        "the States Parties names 11; the stated count is kept as stated"
+    ) in messages
+    assert any(m.startswith("the report states 15 ") and "names 14" in m for m in messages)
+    assert [(c.section, c.number) for c in r.counts] == [(Section.STATES_PARTIES, 12), (None, 15)]
+    assert r.stated is not None and r.stated.states_parties == 12  # kept as stated
+    assert r.listed.states_parties == 11
+    [atlantis] = r.unread
+    assert (atlantis.line, atlantis.text) == (10, "Atlantis")
+    # Sri Lanka stays where the report lists it: it attended, as an observer
+    assert ("LKA", True, OBSERVER) in facts(r)
+    # "Saint Kitts and Nevis and Samoa" is two States, "and" before the last name
+    assert ("KNA", True, PARTY) in facts(r) and ("WSM", True, PARTY) in facts(r)
+    assert [a.state for a in r.attendances].count("CAN") == 1
+    listed = {"DZA", "CAN", "DNK", "GHA", "PER", "KNA", "WSM", "SEN", "TUN", "EGY", "IND", "LKA"}
+    assert {s.state for s in r.states} == listed
+    assert set(r.absent) == not_bound(apmbc.load(), dt.date(2018, 11, 26)) - listed
+
+
+def test_one_name_per_line() -> None:
+    r = report("19msp-one-per-line.txt")
+    assert r.states_parties == ("AFG", "BEL", "BIH", "NLD", "CHE")
+    assert r.observers == ("CHN", "MAR", "KOR", "USA")
+    assert (r.city, r.start, r.end) == ("The Hague", dt.date(2021, 11, 15), dt.date(2021, 11, 19))
+    assert r.president is not None
+    assert (r.president.person, r.president.state) == ("Invented Chair", "NLD")
+    assert set(r.absent) == not_bound(apmbc.load(), dt.date(2021, 11, 15)) - {
+        "CHN",
+        "MAR",
+        "KOR",
+        "USA",
+    }
+    assert r.unread == () and r.problems == ()
+
+
+def test_a_truncated_list_implies_no_absences() -> None:
+    r = report("truncated-list.txt")
+    assert r.states_parties == ("CHL", "COL", "PER")
+    assert r.observers == ("CHN", "EGY")
+    assert r.absent == () and not r.complete
+    assert [(u.line, u.text) for u in r.unread] == [(11, "Ind")]  # not India's code
+    assert any("seems cut off" in p.message and p.line == 10 for p in r.problems)
+    assert facts(r) == {(c, True, PARTY) for c in ("CHL", "COL", "PER")} | {
+        (c, True, OBSERVER) for c in ("CHN", "EGY")
+    }
