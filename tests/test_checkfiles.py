@@ -176,7 +176,12 @@ def test_file_finding_str_without_location() -> None:
 
 def test_file_codes_are_documented() -> None:
     severities = {code: severity for code, (severity, _) in FILE_CODES.items()}
-    assert severities == {"APMBC-READ": Severity.ERROR, "APMBC-PROFILE-UNPARSED": Severity.WARNING}
+    assert severities == {
+        "APMBC-READ": Severity.ERROR,
+        "APMBC-PROFILE-UNPARSED": Severity.WARNING,
+        "APMBC-FINAL-REPORT-UNREAD": Severity.WARNING,
+        "APMBC-FINAL-REPORT-PROBLEM": Severity.WARNING,
+    }
     assert all(meaning for _, meaning in FILE_CODES.values())
 
 

@@ -105,7 +105,12 @@ def test_validation_page_names_no_unknown_code() -> None:
 def test_validation_page_counts_are_real() -> None:
     """The rule sets are not empty, so the checks above check something."""
     assert len(RULES) >= 30
-    assert set(FILE_CODES) == {"APMBC-READ", "APMBC-PROFILE-UNPARSED"}
+    assert set(FILE_CODES) == {
+        "APMBC-READ",
+        "APMBC-PROFILE-UNPARSED",
+        "APMBC-FINAL-REPORT-UNREAD",
+        "APMBC-FINAL-REPORT-PROBLEM",
+    }
 
 
 # -- the example notebook -------------------------------------------------------------------------

@@ -2,9 +2,12 @@
 
 Each file's kind is detected from its start and its suffix: a dataset JSON file (``{`` first, or
 ``.json``) is read with :func:`apmbc.load_json` and validated; a UN voting CSV (``.csv``, or a
-first line naming known columns) with :func:`apmbc.load_undl_csv` and validated; anything else is
-read as a profile page, whose lines the parser could not place become warnings. A file that cannot
-be read at all is reported as ``APMBC-READ`` with the line or field path the error names.
+first line naming known columns) with :func:`apmbc.load_undl_csv` and validated; a meeting's final
+report (a Convention symbol such as ``APLC/MSP.21/2023/14`` or a list of participating States near
+its start) with :func:`apmbc.io.final_report.read_final_report`, whose unread names and lines and
+whose problems become warnings; anything else is read as a profile page, whose lines the parser
+could not place become warnings. A file that cannot be read at all is reported as ``APMBC-READ``
+with the line or field path the error names.
 """
 
 from __future__ import annotations
@@ -32,12 +35,23 @@ __all__ = [
 
 READ = "APMBC-READ"
 PROFILE_UNPARSED = "APMBC-PROFILE-UNPARSED"
+REPORT_UNREAD = "APMBC-FINAL-REPORT-UNREAD"
+REPORT_PROBLEM = "APMBC-FINAL-REPORT-PROBLEM"
 
 FILE_CODES: dict[str, tuple[Severity, str]] = {
     READ: (Severity.ERROR, "the file cannot be read at all (not the expected text or shape)"),
     PROFILE_UNPARSED: (
         Severity.WARNING,
         "a line of a profile page that the parser could not place",
+    ),
+    REPORT_UNREAD: (
+        Severity.WARNING,
+        "a name or line of a meeting's final report that the reader could not read",
+    ),
+    REPORT_PROBLEM: (
+        Severity.WARNING,
+        "a final report that disagrees with itself or with the data (a stated count, a State "
+        "listed in the wrong list), or whose lists imply no absences",
     ),
 }
 """The codes ``check_paths`` adds to those of :data:`~apmbc.validation.RULES`."""
@@ -56,6 +70,9 @@ class FileKind(str, enum.Enum):
     """A UN Digital Library voting CSV."""
     PROFILE = "profile"
     """A State profile page of the Convention's website, as text."""
+    FINAL_REPORT = "final_report"
+    """The final report of a Meeting of the States Parties or a Review Conference, as text or
+    HTML."""
 
     def __str__(self) -> str:
         return self.value
@@ -141,6 +158,10 @@ def detect_kind(path: str | os.PathLike[str]) -> FileKind:
         fields = {field.strip().strip("\"'").strip().casefold() for field in first_line.split(",")}
         if len(fields & _UN_COLUMNS) >= 2:
             return FileKind.UNDL_CSV
+    from apmbc.io.final_report import looks_like_final_report
+
+    if looks_like_final_report(text.decode("utf-8", errors="replace")):
+        return FileKind.FINAL_REPORT
     return FileKind.PROFILE
 
 
@@ -178,6 +199,8 @@ def _check_one(name: str, kind: FileKind) -> list[FileFinding]:
         if not isinstance(loaded, Dataset):  # pragma: no cover - the loader returns a Dataset
             raise TypeError(f"load_undl_csv returned {type(loaded).__name__}, not a Dataset")
         return _from_rules(name, _validate(loaded))
+    if kind is FileKind.FINAL_REPORT:
+        return _final_report(name)
     from apmbc.io.profile import read_profile
 
     profile = read_profile(name)
@@ -191,6 +214,34 @@ def _check_one(name: str, kind: FileKind) -> list[FileFinding]:
         )
         for item in profile.unparsed
     ]
+
+
+def _final_report(name: str) -> list[FileFinding]:
+    from apmbc.io.final_report import read_final_report
+
+    report = read_final_report(name)
+    found = [
+        FileFinding(
+            path=name,
+            location=str(item.line),
+            code=REPORT_UNREAD,
+            severity=FILE_CODES[REPORT_UNREAD][0],
+            message=f"{item.reason}: {item.text.strip()!r}",
+        )
+        for item in report.unread
+    ]
+    found.extend(
+        FileFinding(
+            path=name,
+            location=str(item.line) if item.line is not None else "",
+            code=REPORT_PROBLEM,
+            severity=FILE_CODES[REPORT_PROBLEM][0],
+            message=item.message,
+        )
+        for item in report.problems
+    )
+    found.sort(key=lambda f: int(f.location) if f.location else 0)
+    return found
 
 
 def _validate(ds: Dataset) -> list[Finding]:
