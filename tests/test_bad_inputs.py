@@ -39,10 +39,16 @@ def _load_undl(path: str) -> object:
     return module.load_undl_csv(path)
 
 
+def _read_final_report(path: str) -> object:
+    module: Any = importlib.import_module("apmbc.io.final_report")
+    return module.read_final_report(path)
+
+
 LOADERS: dict[str, tuple[Callable[[str], object], str]] = {
     "json": (_load_json, "apmbc.io.jsonfile"),
     "profile": (_read_profile, "apmbc.io.profile"),
     "undl": (_load_undl, "apmbc.io.undl"),
+    "final_report": (_read_final_report, "apmbc.io.final_report"),
 }
 
 
