@@ -314,7 +314,13 @@ def _comma_list(text: str, start: int, stop: int) -> ListBody:
 
 
 def _kept(items: list[Item]) -> tuple[Item, ...]:
-    return tuple(item for item in items if item.text.strip())
+    """The entries that hold text, each starting at its first character (so that its line is
+    the line its name starts on)."""
+    return tuple(
+        Item(offset=item.offset + len(item.text) - len(item.text.lstrip()), text=item.text)
+        for item in items
+        if item.text.strip()
+    )
 
 
 def _overflow(text: str, pos: int, stop: int, items: list[Item]) -> ListBody:
@@ -334,7 +340,8 @@ def _line_list(text: str, start: int, stop: int) -> ListBody:
         line = text[pos:end]
         stripped = line.strip()
         if stripped:
-            if not _name_like(stripped) and _sentence_like(stripped):
+            none = stripped.rstrip(".").lower() in ("none", "nil")
+            if not none and not _name_like(stripped) and _sentence_like(stripped):
                 return ListBody(items=tuple(items), end=pos, terminated=False)
             offset = pos + (len(line) - len(line.lstrip()))
             if stripped.endswith(".") and _ABBREVIATION.search(stripped[:-1]) is None:

@@ -135,24 +135,28 @@ class _Resolver:
         return len({code for label, code in self._labels if key in label}) > 1
 
     def resolve(self, name: str) -> tuple[State | None, bool]:
-        """The State ``name`` names and whether the match is exact (not a prefix of a name)."""
+        """The State ``name`` names, and whether exactly: ``False`` when the name is only the
+        beginning of one State's name (``Bosnia and``), which a caller must not take for it."""
         key = collapse_spaces(name)
         if key in self.cache:
             return self.cache[key]
         found: tuple[State | None, bool] = (None, False)
         variants = un_name_variants(key) if len(key) <= MAX_ITEM else [key]
+        base = fold(variants[-1]) if len(variants) > 1 else None
         for i, variant in enumerate(variants):
             state = self.ds.states.get(variant)
             if state is None:
                 continue
             folded = fold(variant)
-            if i and i == len(variants) - 1 and self._ambiguous(folded):
-                continue  # "Congo" from "Congo, Democratic Republic of the"
+            if i and folded == base and self._ambiguous(folded):
+                continue  # "Congo" from "Congo (the)": two States answer to it
             exact = any(fold(n) == folded for n in self._names(state))
             if not exact and folded in (fold(state.code), fold(state.alpha2 or "")):
                 continue  # "Ind" is India's code, but a report writes names, not codes
-            found = (state, exact)
-            break
+            if exact or not found[0]:
+                found = (state, exact)
+            if exact:
+                break
         if len(self.cache) < 4 * MAX_ITEMS:
             self.cache[key] = found
         return found
@@ -434,6 +438,18 @@ class _Reader:
                 for part, state, split in self.split_names(name):
                     entries += 1
                     ends_with_and = ends_with_and or (last and split)
+                    begins = self.names.resolve(part)
+                    if state is None and begins[0] is not None:
+                        unresolved_here += 1
+                        self.skip(
+                            item_line,
+                            part,
+                            f"not the name of a State in the data "
+                            f"({self.ds.metadata.data_version}), in {label}; it is the beginning "
+                            f"of {begins[0].name}'s name ({begins[0].code}), which is not taken "
+                            "for it",
+                        )
+                        continue
                     if state is None:
                         unresolved_here += 1
                         self.skip(
@@ -487,7 +503,7 @@ class _Reader:
             return [(name, state, False)]
         parts = [clean_item(part) for part in _AND.split(name)]
         if len(parts) == 1 or len(parts) > _MAX_PARTS or not all(parts):
-            return [(name, state, False)]
+            return [(name, None, False)]
         out: list[tuple[str, State | None, bool]] = []
         i = 0
         pending: list[str] = []
@@ -508,7 +524,7 @@ class _Reader:
         if pending:
             out.append((" and ".join(pending), None, True))
         if all(s is None for _, s, _ in out):
-            return [(name, state, False)]  # no part is a State: the entry as a whole
+            return [(name, None, False)]  # no part is a State: the entry as a whole
         return out
 
     def place(
@@ -519,13 +535,6 @@ class _Reader:
         listed: list[ListedState],
         status_day: _dt.date | None,
     ) -> None:
-        _, exact = self.names.resolve(entry.name)
-        if not exact:
-            self.problem(
-                entry.line,
-                f"{entry.name!r} read as {state.name} ({state.code}), the only State whose name "
-                "begins so",
-            )
         before = seen.get(state.code)
         if before is not None:
             where = (
@@ -699,9 +708,11 @@ class _Reader:
         listed, organisations, reports = self.read_lists(status_day)
         counts = self.read_counts(reports)
         if reports and not counts and all(r.entries == 0 for r in reports):
+            skipped = [u for u in self.unread if "characters" in u.reason]
+            also = f"; line {skipped[0].line} is not read: {skipped[0].reason}" if skipped else ""
             raise ParseError(
                 "every list of participants is empty: nothing to read (expected names after "
-                f"{reports[0].heading!r})",
+                f"{reports[0].heading!r}){also}",
                 source=self.label,
                 line=reports[0].line,
             )
