@@ -1148,7 +1148,8 @@ def test_read_final_report_errors_name_the_file(tmp_path: Path) -> None:
 
 
 def test_looks_like_final_report() -> None:
-    assert looks_like_final_report("Distr.: General\nAPLC/MSP.21/2023/14\n")
+    assert looks_like_final_report("Distr.: General\nAPLC/MSP.21/2023/14\nFinal report\n")
+    assert not looks_like_final_report("Distr.: General\nAPLC/MSP.21/2023/14\nAgenda\n")
     assert looks_like_final_report("x\nThe following States Parties took part in the work:")
     assert not looks_like_final_report(
         "Cuba\nThe State not party has participated as Observer in the following meetings of "
@@ -1173,3 +1174,37 @@ def test_apmbc_validate_recognises_final_reports(tmp_path: Path) -> None:
     result = check_paths([bad])
     assert result.exit_code == 2
     assert "names no meeting" in result.unreadable[0].message
+
+
+def test_the_introduction_may_speak_of_another_meeting(ds: apmbc.Dataset) -> None:
+    text = (
+        """APLC/MSP.21/2023/14
+Final report
+
+1. The Twentieth Meeting of the States Parties, held in Geneva from 21 to 25 November 2022,
+decided to hold the next Meeting in Geneva.
+2. The Twenty-first Meeting of the States Parties was held in Geneva, Switzerland, from 20 to
+24 November 2023.
+"""
+        + SMALL
+    )
+    r = parse_final_report(text, dataset=ds)
+    assert r.meeting == "21MSP" and r.title == "Twenty-first Meeting of the States Parties"
+    assert (r.start, r.end, r.country) == (dt.date(2023, 11, 20), dt.date(2023, 11, 24), "CHE")
+    assert r.problems == ()  # neither the other meeting's name nor its dates are taken
+    dateline = "APLC/MSP.21/2023/14\nTwenty-first Meeting of the States Parties\nGeneva, 20-24 "
+    r = parse_final_report(dateline + "November 2023\n\n" + text.split("\n", 2)[2], dataset=ds)
+    assert (r.start, r.city, r.country) == (dt.date(2023, 11, 20), "Geneva", "CHE")
+
+
+def test_a_profile_page_citing_a_report_is_still_a_profile_page(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Ruritania\nThe State not party has participated as Observer in the following meetings "
+        "of the Convention\n• 1MSP, 2MSP\nThe State not party has indicated,\n"
+        '• "An invented statement." (Final report APLC/MSP.21/2023/14)\n',
+        encoding="utf-8",
+    )
+    assert detect_kind(page) is FileKind.FINAL_REPORT  # the symbol and the words
+    result = check_paths([page])
+    assert result.unreadable == () and result.exit_code == 0  # read as the profile page it is

@@ -3,11 +3,13 @@
 Each file's kind is detected from its start and its suffix: a dataset JSON file (``{`` first, or
 ``.json``) is read with :func:`apmbc.load_json` and validated; a UN voting CSV (``.csv``, or a
 first line naming known columns) with :func:`apmbc.load_undl_csv` and validated; a meeting's final
-report (a Convention symbol such as ``APLC/MSP.21/2023/14`` or a list of participating States near
-its start) with :func:`apmbc.io.final_report.read_final_report`, whose unread names and lines and
-whose problems become warnings; anything else is read as a profile page, whose lines the parser
-could not place become warnings. A file that cannot be read at all is reported as ``APMBC-READ``
-with the line or field path the error names.
+report (a list of participating States, or a Convention symbol such as ``APLC/MSP.21/2023/14``
+with the words "final report", near its start) with
+:func:`apmbc.io.final_report.read_final_report`, whose unread names and lines and whose problems
+become warnings (a profile page that merely cites a report is read as a profile page); anything
+else is read as a profile page, whose lines the parser could not place become warnings. A file
+that cannot be read at all is reported as ``APMBC-READ`` with the line or field path the error
+names.
 """
 
 from __future__ import annotations
@@ -219,7 +221,15 @@ def _check_one(name: str, kind: FileKind) -> list[FileFinding]:
 def _final_report(name: str) -> list[FileFinding]:
     from apmbc.io.final_report import read_final_report
 
-    report = read_final_report(name)
+    try:
+        report = read_final_report(name)
+    except ParseError as exc:
+        if not exc.message.startswith("not a final report"):
+            raise
+        try:  # a profile page that cites a report's symbol: read it as what it is
+            return _check_one(name, FileKind.PROFILE)
+        except ApmbcError:
+            raise exc from None
     found = [
         FileFinding(
             path=name,

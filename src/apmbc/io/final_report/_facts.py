@@ -291,6 +291,8 @@ class Held:
     country_name: str | None
     offset: int
     text: str
+    subject: str = ""
+    """The words before "was held": "The Twenty-first Meeting of the States Parties"."""
 
 
 def _place(match: re.Match[str] | None) -> str | None:
@@ -310,10 +312,12 @@ _MONTH_NAMES = frozenset(
 ) | frozenset(MONTHS)
 
 
-def read_held(text: str, resolve: Resolve) -> Held | None:
-    """The dates (and place) of a sentence saying the meeting "was held" or "took place"."""
+def read_held(text: str, resolve: Resolve, limit: int = 10) -> list[Held]:
+    """The dates (and place) of each sentence saying a meeting "was held" or "took place", with
+    the words before the verb (:attr:`Held.subject`: which meeting it speaks of)."""
+    found: list[Held] = []
     for tries, match in enumerate(_HELD.finditer(text)):
-        if tries > MAX_TRIES:
+        if tries > MAX_TRIES or len(found) >= limit:
             break
         window = text[match.end() : match.end() + 300]
         end = re.search(r"\.\s+[A-Z]", window)
@@ -326,16 +330,20 @@ def read_held(text: str, resolve: Resolve) -> Held | None:
         city = _place(place_match)
         country_name = place_match.group("country") if place_match and city else None
         country = resolve(country_name) if country_name else None
-        return Held(
-            first=ranges[0].first,
-            last=ranges[0].last,
-            city=city,
-            country=country,
-            country_name=country_name if country is not None else None,
-            offset=match.start(),
-            text=collapse_spaces(text[match.start() : match.end() + len(window)]),
+        before = text[max(0, match.start() - 200) : match.start()]
+        found.append(
+            Held(
+                first=ranges[0].first,
+                last=ranges[0].last,
+                city=city,
+                country=country,
+                country_name=country_name if country is not None else None,
+                offset=match.start(),
+                text=collapse_spaces(text[match.start() : match.end() + len(window)]),
+                subject=before[_sentence_start(before) :],
+            )
         )
-    return None
+    return found
 
 
 def read_dateline(text: str) -> Held | None:

@@ -69,6 +69,8 @@ __all__ = ["parse_final_report", "read_final_report"]
 HEAD_PARAGRAPHS = 12
 """The title, the symbol and the dateline stand in the first paragraphs of a report."""
 HEAD_CHARS = 20_000
+MAX_HELD = 20
+"""Sentences saying a meeting "was held" kept for choosing the meeting's dates."""
 MAX_LISTS = 50
 """Lists read from one report; a report holds up to six."""
 
@@ -171,6 +173,16 @@ class _Resolver:
 
 
 @attrs.define
+class _Tally:
+    """What the reading of one list has met."""
+
+    entries: int = 0
+    unresolved: int = 0
+    ends_with_and: bool = False
+    explicit_none: bool = False
+
+
+@attrs.define
 class _ListRead:
     opening: Opening
     body: ListBody
@@ -198,7 +210,7 @@ class _Reader:
         self.lists: list[_ListRead] = []
         self.counts: list[tuple[Count, int]] = []
         self.president: tuple[PresidentText, int] | None = None
-        self.held: tuple[Held, int] | None = None
+        self.held: list[tuple[Held, int]] = []
         self.sources: tuple[Source, ...] = ()
         self.code = ""
         self.overflowed = False
@@ -258,17 +270,21 @@ class _Reader:
                 found = read_president(text, self.names.state)
                 if found is not None and not inside(found.offset):
                     self.president = (found, paragraph.line_at(found.offset))
-            if self.held is None:
-                held = read_held(text, self.names.state)
-                if held is not None and not inside(held.offset):
-                    self.held = (held, paragraph.line_at(held.offset))
+            if len(self.held) < MAX_HELD:
+                for held in read_held(text, self.names.state, limit=MAX_HELD - len(self.held)):
+                    if not inside(held.offset):
+                        self.held.append((held, paragraph.line_at(held.offset)))
 
-    def head(self) -> str:
-        """The text before the first list (the title, the symbol, the dateline)."""
+    def head(self, titles_only: bool = False) -> str:
+        """The text before the first list (the title, the symbol, the dateline); with
+        ``titles_only``, before the first numbered paragraph too (the introduction may speak of
+        earlier meetings)."""
         first_list = self.lists[0].paragraph if self.lists else None
         parts: list[str] = []
         size = 0
         for paragraph in self.doc.paragraphs[:HEAD_PARAGRAPHS]:
+            if titles_only and paragraph.numbered:
+                break
             if paragraph is first_list:
                 parts.append(paragraph.text[: self.lists[0].opening.start])
                 break
@@ -328,13 +344,26 @@ class _Reader:
             "name the data knows"
         )
 
+    def title(self, head: str, known: str | None) -> tuple[str | None, str | None]:
+        """The meeting the title names and its name as written. The title stands before the
+        numbered paragraphs; without one, the first mention of the meeting ``known`` (from the
+        argument or the symbol) in the head of the report, else its first mention of any."""
+        title_head = self.head(titles_only=True)
+        found = find_meetings(title_head, limit=1)
+        if found:
+            return found[0].code, collapse_spaces(title_head[found[0].start : found[0].end])
+        mentions = find_meetings(head, limit=20)
+        if known is not None:
+            mentions = [m for m in mentions if m.code == known]
+        if not mentions:
+            return None, None
+        return mentions[0].code, collapse_spaces(head[mentions[0].start : mentions[0].end])
+
     def choose_meeting(self, head: str) -> tuple[str, str | None, str | None]:
         """The meeting's code, the report's symbol, and the meeting's name as written."""
         symbol = self.symbol(head)
         by_symbol, symbol_text = self.meeting_of(symbol)
-        titles = find_meetings(head, limit=1)
-        by_title = titles[0].code if titles else None
-        title = collapse_spaces(head[titles[0].start : titles[0].end]) if titles else None
+        by_title, title = self.title(head, self.by_argument or by_symbol)
         by_argument = self.by_argument
         chosen = by_argument or by_symbol or by_title
         if chosen is None:
@@ -359,6 +388,7 @@ class _Reader:
     def read_lists(
         self, status_day: _dt.date | None
     ) -> tuple[list[ListedState], list[ListedOrganisation], list[ReportList]]:
+        """Every list's entries, read into States (or organisations), with their problems."""
         listed: list[ListedState] = []
         organisations: list[ListedOrganisation] = []
         reports: list[ReportList] = []
@@ -367,107 +397,29 @@ class _Reader:
             opening, body, paragraph = read.opening, read.body, read.paragraph
             line = paragraph.line_at(opening.start)
             section = opening.section
-            label = _LABEL[section] if section is not None else "participants"
-            if section is None:
-                self.skip(
-                    line,
-                    opening.heading,
-                    "a list of participants under a heading of no known kind (States Parties, "
-                    "States not yet bound, signatories, States not parties, organisations): "
-                    "the list is not read",
-                )
-                reports.append(
-                    ReportList(
-                        section=None,
-                        line=line,
-                        heading=opening.heading,
-                        entries=len(body.items),
-                        complete=False,
-                    )
-                )
-                self.blockers.append(f"the list at line {line} is of no known kind")
+            if section is None or body.overflow:
+                reports.append(self.not_read(read, line))
                 continue
-            if body.overflow:
-                self.skip(
-                    line,
-                    opening.heading,
-                    f"a list of more than {MAX_ITEMS:,} entries, far more than there are "
-                    "States: the list is not read",
-                )
-                reports.append(
-                    ReportList(
-                        section=section,
-                        line=line,
-                        heading=opening.heading,
-                        entries=MAX_ITEMS + 1,
-                        complete=False,
-                    )
-                )
-                if section in _BLOCKING:
-                    self.blockers.append(f"the list of {label} (line {line}) is not read")
-                continue
-            entries = 0
-            ends_with_and = False
-            explicit_none = False
-            unresolved_here = 0
+            label = _LABEL[section]
+            tally = _Tally()
             for index, item in enumerate(body.items):
-                item_line = paragraph.line_at(item.offset)
                 name = clean_item(item.text)
                 if not name:
                     continue
-                if index == len(body.items) - 1 and fold(name) in _NONE:
-                    explicit_none = True
-                    continue
                 last = index == len(body.items) - 1
+                if last and fold(name) in _NONE:
+                    tally.explicit_none = True
+                    continue
                 if last and re.match(r"\s*(?:and|&)\s", item.text, re.IGNORECASE):
-                    ends_with_and = True
+                    tally.ends_with_and = True
+                item_line = paragraph.line_at(item.offset)
                 if section is Section.ORGANISATIONS:
-                    for part in _AND_THE.split(name) if last else [name]:
-                        part = _THE.sub("", part.strip())
-                        entries += 1
-                        if len(part) > 2 * MAX_ITEM:
-                            self.skip(item_line, part, "too long to be an organisation's name")
-                        elif part:
-                            organisations.append(ListedOrganisation(name=part, line=item_line))
+                    organisations.extend(self.organisations(name, item_line, last, tally))
                     continue
-                if len(name) > MAX_ITEM:
-                    entries += 1
-                    unresolved_here += 1
-                    self.skip(item_line, name, f"too long to be a State's name, in {label}")
-                    continue
-                for part, state, split in self.split_names(name):
-                    entries += 1
-                    ends_with_and = ends_with_and or (last and split)
-                    begins = self.names.resolve(part)
-                    if state is None and begins[0] is not None:
-                        unresolved_here += 1
-                        self.skip(
-                            item_line,
-                            part,
-                            f"not the name of a State in the data "
-                            f"({self.ds.metadata.data_version}), in {label}; it is the beginning "
-                            f"of {begins[0].name}'s name ({begins[0].code}), which is not taken "
-                            "for it",
-                        )
-                        continue
-                    if state is None:
-                        unresolved_here += 1
-                        self.skip(
-                            item_line,
-                            part,
-                            f"not the name of a State in the data "
-                            f"({self.ds.metadata.data_version}), in {label}",
-                        )
-                        continue
-                    self.place(
-                        ListedState(state=state.code, name=part, section=section, line=item_line),
-                        state,
-                        seen,
-                        listed,
-                        status_day,
-                    )
-            complete = self.complete(body, paragraph, entries, ends_with_and, explicit_none)
-            if not complete and entries == 0 and not explicit_none:
+                for entry, state in self.states_of(name, item_line, section, last, tally):
+                    self.place(entry, state, seen, listed, status_day)
+            complete = self.complete(body, paragraph, tally)
+            if not complete and tally.entries == 0 and not tally.explicit_none:
                 self.problem(line, f"the list of {label} is empty ({opening.heading!r})")
             elif not complete:
                 self.problem(
@@ -477,9 +429,9 @@ class _Reader:
                 )
             if section in _BLOCKING and not complete:
                 self.blockers.append(f"the list of {label} (line {line}) is not complete")
-            if section in _BLOCKING and unresolved_here:
+            if section in _BLOCKING and tally.unresolved:
                 self.blockers.append(
-                    f"{unresolved_here} name(s) in the list of {label} (line {line}) could not "
+                    f"{tally.unresolved} name(s) in the list of {label} (line {line}) could not "
                     "be read, and might name any State"
                 )
             reports.append(
@@ -487,11 +439,84 @@ class _Reader:
                     section=section,
                     line=line,
                     heading=opening.heading,
-                    entries=entries,
+                    entries=tally.entries,
                     complete=complete,
                 )
             )
         return listed, organisations, reports
+
+    def not_read(self, read: _ListRead, line: int) -> ReportList:
+        """A list under a heading of no known kind, or of more entries than there are States."""
+        section = read.opening.section
+        if section is None:
+            reason = (
+                "a list of participants under a heading of no known kind (States Parties, "
+                "States not yet bound, signatories, States not parties, organisations): the "
+                "list is not read"
+            )
+            self.blockers.append(f"the list at line {line} is of no known kind")
+            entries = len(read.body.items)
+        else:
+            reason = (
+                f"a list of more than {MAX_ITEMS:,} entries, far more than there are States: "
+                "the list is not read"
+            )
+            if section in _BLOCKING:
+                self.blockers.append(f"the list of {_LABEL[section]} (line {line}) is not read")
+            entries = MAX_ITEMS + 1
+        self.skip(line, read.opening.heading, reason)
+        return ReportList(
+            section=section,
+            line=line,
+            heading=read.opening.heading,
+            entries=entries,
+            complete=False,
+        )
+
+    def organisations(
+        self, name: str, line: int, last: bool, tally: _Tally
+    ) -> Iterable[ListedOrganisation]:
+        """The organisations of one entry ("X and the Y" is two when it ends the list)."""
+        for part in _AND_THE.split(name) if last else [name]:
+            part = _THE.sub("", part.strip())
+            if not part:
+                continue
+            tally.entries += 1
+            if len(part) > 2 * MAX_ITEM:
+                self.skip(line, part, "too long to be an organisation's name")
+            else:
+                yield ListedOrganisation(name=part, line=line)
+
+    def states_of(
+        self, name: str, line: int, section: Section, last: bool, tally: _Tally
+    ) -> Iterable[tuple[ListedState, State]]:
+        """The States of one entry; what is no State's name is reported as unread."""
+        label = _LABEL[section]
+        unknown = (
+            f"not the name of a State in the data ({self.ds.metadata.data_version}), in {label}"
+        )
+        if len(name) > MAX_ITEM:
+            tally.entries += 1
+            tally.unresolved += 1
+            self.skip(line, name, f"too long to be a State's name, in {label}")
+            return
+        for part, state, split in self.split_names(name):
+            tally.entries += 1
+            tally.ends_with_and = tally.ends_with_and or (last and split)
+            if state is not None:
+                yield ListedState(state=state.code, name=part, section=section, line=line), state
+                continue
+            tally.unresolved += 1
+            begins = self.names.resolve(part)[0]
+            if begins is not None:
+                self.skip(
+                    line,
+                    part,
+                    f"{unknown}; it is the beginning of {begins.name}'s name ({begins.code}), "
+                    "which is not taken for it",
+                )
+            else:
+                self.skip(line, part, unknown)
 
     def split_names(self, name: str) -> list[tuple[str, State | None, bool]]:
         """The States in one entry: "Zambia and Zimbabwe" is two, "Trinidad and Tobago" one.
@@ -561,19 +586,14 @@ class _Reader:
                 f"({explain_status(state, status_day)}); kept as the report lists it",
             )
 
-    def complete(
-        self,
-        body: ListBody,
-        paragraph: Paragraph,
-        entries: int,
-        ends_with_and: bool,
-        explicit_none: bool,
-    ) -> bool:
-        if explicit_none:
+    def complete(self, body: ListBody, paragraph: Paragraph, tally: _Tally) -> bool:
+        """Whether a list ends as a complete list does: a full stop, "and" before its last
+        entry, or more text after it (a list that ends the whole report may be cut off)."""
+        if tally.explicit_none:
             return True
-        if entries == 0 or body.overflow or body.unfinished:
+        if tally.entries == 0 or body.overflow or body.unfinished:
             return False
-        if body.terminated or ends_with_and:
+        if body.terminated or tally.ends_with_and:
             return True
         return not (paragraph.last and body.end >= len(paragraph.text))
 
@@ -692,14 +712,12 @@ class _Reader:
         )
         self.sources = self.make_sources(citation, meeting_name)
 
-        held = self.held[0] if self.held is not None else None
-        if held is None:
-            held = read_dateline(head)
+        held, held_line = self.choose_held(code)
         start = held.first if held is not None else None
         end = held.last if held is not None else None
         if record is not None and start is not None and record.start not in (None, start):
             self.problem(
-                self.held[1] if self.held is not None else None,
+                held_line,
                 f"the report gives {start} to {end} as the meeting's dates; the data gives "
                 f"{record.start} to {record.end}; the report's dates are used",
             )
@@ -718,26 +736,10 @@ class _Reader:
             )
         president = self.read_president()
         attendances = self.attendances(listed, report_phrase)
-        complete = False
-        observers_read = any(r.section in _OBSERVER_SECTIONS for r in reports)
-        if not observers_read and reports:
-            self.problem(
-                None,
-                "the report has no list of States not parties participating as observers: no "
-                "absences are derived",
-            )
-        elif status_day is None and reports:
-            self.problem(
-                None,
-                f"the dates of {code} are not known (not in the report, not in the data): no "
-                "absences are derived",
-            )
-        elif self.overflowed:
-            self.problem(None, f"more than {MAX_LISTS} lists: no absences are derived")
-        elif self.blockers:
-            self.problem(None, "no absences are derived: " + "; ".join(self.blockers))
+        why_not = self.why_no_absences(reports, status_day, code)
+        if why_not is not None:
+            self.problem(None, why_not)
         elif status_day is not None:
-            complete = True
             attendances.extend(self.absences(listed, status_day, report_phrase))
 
         referenced = {a.state for a in attendances}
@@ -746,9 +748,12 @@ class _Reader:
         country = held.country.code if held is not None and held.country is not None else None
         if country:
             referenced.add(country)
-        parsed = parse_meeting_code(code)
-        kind = record.kind if record is not None else parsed[1] if parsed else MeetingKind.MSP
-        number = record.number if record is not None else parsed[0] if parsed else None
+        if record is not None:
+            kind, number = record.kind, record.number
+        else:
+            parsed = parse_meeting_code(code)
+            assert parsed is not None  # a code not in the data comes from a symbol or a title
+            number, kind = parsed
         return FinalReport(
             meeting=code,
             meeting_name=meeting_name,
@@ -765,7 +770,7 @@ class _Reader:
             organisations=tuple(organisations),
             counts=tuple(counts),
             lists=tuple(reports),
-            complete=complete,
+            complete=why_not is None,
             attendances=tuple(attendances),
             unread=tuple(sorted(self.unread, key=lambda u: u.line)),
             problems=tuple(self.problems),
@@ -776,6 +781,44 @@ class _Reader:
             status_day=status_day,
             state_records=tuple(s for s in self.ds.states if s.code in referenced),
         )
+
+    def why_no_absences(
+        self, reports: list[ReportList], status_day: _dt.date | None, code: str
+    ) -> str | None:
+        """Why the lists imply no absences, or ``None`` when they do."""
+        if not any(r.section in _OBSERVER_SECTIONS for r in reports):
+            return (
+                "the report has no list of States not parties participating as observers: no "
+                "absences are derived"
+            )
+        if status_day is None:
+            return (
+                f"the dates of {code} are not known (not in the report, not in the data): no "
+                "absences are derived"
+            )
+        if self.overflowed:
+            return f"more than {MAX_LISTS} lists: no absences are derived"
+        if self.blockers:
+            return "no absences are derived: " + "; ".join(self.blockers)
+        return None
+
+    def choose_held(self, code: str) -> tuple[Held | None, int | None]:
+        """The meeting's dates and place: the title's dateline ("Geneva, 20-24 November 2023"),
+        else the first sentence saying it "was held" that is not about another meeting; the
+        place from such a sentence on the same dates, else from the dateline."""
+
+        def about_it(held: Held) -> bool:
+            named = find_meetings(held.subject, limit=1)
+            return not named or named[0].code == code
+
+        candidates = [(held, line) for held, line in self.held if about_it(held)]
+        dateline = read_dateline(self.head(titles_only=True))
+        if dateline is None:
+            return candidates[0] if candidates else (None, None)
+        for held, line in candidates:
+            if held.first == dateline.first and held.city:
+                return attrs.evolve(dateline, city=held.city, country=held.country), line
+        return dateline, None
 
     def given_label(self) -> str | None:
         if self.given is None:

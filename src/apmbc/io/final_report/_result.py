@@ -77,7 +77,7 @@ class ReportList:
     """The line of its opening sentence."""
     heading: str
     entries: int
-    """Its entries as written, read or not (a entry "Zambia and Zimbabwe" counts two)."""
+    """Its entries as written, read or not (an entry "Zambia and Zimbabwe" counts two)."""
     complete: bool
     """Whether the list ends as a complete list does (a full stop, or "and" before its last
     name, or more text after it); an empty, cut-off or unread list is not complete."""

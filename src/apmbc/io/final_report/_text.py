@@ -58,6 +58,7 @@ _MONTH_WORD = re.compile(r"[A-Za-z]{3,9}")
 _PARAGRAPH_START = re.compile(
     r"\(?\d{1,3}[.)](?:\s|$)|[IVXL]{1,6}\.\s{1,3}[A-Z]|[A-H]\.\s{1,3}[A-Z]"
 )
+_NUMBERED = re.compile(r"\(?\d{1,3}[.)](?:\s|$)")
 _OPEN_HYPHEN = re.compile(r"[^\W\d_]-$")
 _TRAILING_MARKS = re.compile(r"[\s\d*†‡¹²³⁴⁵⁶⁷⁸⁹⁰\"”’)\]]{0,8}$")
 
@@ -79,6 +80,8 @@ class Paragraph:
     lines: list[int] = attrs.Factory(list)
     footnotes: list[TextLine] = attrs.Factory(list)
     last_bullet: bool = False
+    numbered: bool = False
+    """Whether the paragraph starts with a paragraph number ("15.")."""
     last: bool = False
     """Whether this is the last paragraph of the document (a list that ends here unfinished
     may have been cut off)."""
@@ -280,7 +283,7 @@ def _paragraphs(prepared: list[_Prepared], html: bool) -> list[Paragraph]:
             if starts or after_list or (item.gap and current.closed()):
                 finish()
         if current is None:
-            current = Paragraph()
+            current = Paragraph(numbered=_NUMBERED.match(item.text) is not None)
             parts, length = [item.text], 0
             current.offsets.append(0)
         else:
