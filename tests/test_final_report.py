@@ -18,7 +18,7 @@ import pytest
 from test_bad_inputs import call_with_guard
 
 import apmbc
-from apmbc.domain.dates import find_date_ranges
+from apmbc.domain.dates import find_date_ranges, month_of
 from apmbc.domain.meetings import (
     find_convention_symbols,
     meeting_of_symbol,
@@ -203,6 +203,15 @@ D = dt.date
 )
 def test_find_date_ranges(text: str, expected: list[tuple[dt.date | None, dt.date | None]]) -> None:
     assert [(r.first, r.last) for r in find_date_ranges(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "month"),
+    [("December", 12), ("dec", 12), ("Sept.", 9), ("Sep", 9), ("MAY", 5), ("Mays", None),
+     ("Geneva", None), ("", None), ("Decembers", None), ("x" * 20, None)],
+)  # fmt: skip
+def test_month_of(word: str, month: int | None) -> None:
+    assert month_of(word) == month
 
 
 def test_date_range_span_and_limit() -> None:
@@ -1208,3 +1217,34 @@ def test_a_profile_page_citing_a_report_is_still_a_profile_page(tmp_path: Path) 
     assert detect_kind(page) is FileKind.FINAL_REPORT  # the symbol and the words
     result = check_paths([page])
     assert result.unreadable == () and result.exit_code == 0  # read as the profile page it is
+
+
+@pytest.mark.parametrize(
+    ("dateline", "city", "country"),
+    [
+        ("Geneva, 20-24 November 2023", "Geneva", None),
+        ("Siem Reap, Cambodia, 20-24 November 2023", "Siem Reap", "KHM"),
+        ("The Hague, 20 to 24 November 2023", "The Hague", None),
+        ("20-24 November 2023", None, None),
+    ],
+)
+def test_the_title_dateline(
+    ds: apmbc.Dataset, dateline: str, city: str | None, country: str | None
+) -> None:
+    text = f"APLC/MSP.21/2023/14\nTwenty-first Meeting of the States Parties\n{dateline}\n\n"
+    r = parse_final_report(text + SMALL, dataset=ds)
+    assert (r.start, r.end, r.city, r.country) == (
+        dt.date(2023, 11, 20),
+        dt.date(2023, 11, 24),
+        city,
+        country,
+    )
+
+
+def test_a_count_needs_a_sentence_about_participation(ds: apmbc.Dataset) -> None:
+    text = (
+        "21MSP\nThe Meeting welcomed the universal participation of the 164 States Parties.\n"
+        "Ninety States Parties participated in the Meeting.\n" + SMALL
+    )
+    r = parse_final_report(text, dataset=ds)
+    assert [(c.section, c.number) for c in r.counts] == [(Section.STATES_PARTIES, 90)]

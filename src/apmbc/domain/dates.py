@@ -26,6 +26,7 @@ __all__ = [
     "find_date_ranges",
     "find_dates",
     "find_years",
+    "month_of",
     "to_date",
 ]
 
@@ -106,6 +107,18 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+_MONTH_WORD = re.compile(_MONTH + r"\.?", re.IGNORECASE)
+
+
+def month_of(word: str) -> int | None:
+    """The month an English month name or its abbreviation names (``"Sept."`` -> 9), else
+    ``None``."""
+    text = word.strip()
+    if len(text) > 12 or _MONTH_WORD.fullmatch(text) is None:
+        return None
+    return MONTHS[text[:3].lower()]
+
+
 _DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"

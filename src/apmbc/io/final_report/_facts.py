@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import attrs
 
-from apmbc.domain.dates import MONTHS, find_date_ranges
+from apmbc.domain.dates import find_date_ranges, month_of
 from apmbc.domain.names import collapse_spaces
 from apmbc.domain.numbers import cardinal
 from apmbc.io.final_report._lists import Section, classify
@@ -24,7 +24,8 @@ Resolve = Callable[[str], State | None]
 
 _STATES = re.compile(r"\bStates?\b")
 _PARTICIPATION = re.compile(
-    r"particip|took\s+part|attended|were\s+represented|registered", re.IGNORECASE
+    r"participat(?:ed|ing)|took\s+part|taking\s+part|attended|were\s+represented|registered",
+    re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.;:,(\d]")
 _SENTENCE_END = re.compile(r"[.;]\s")
@@ -300,16 +301,9 @@ def _place(match: re.Match[str] | None) -> str | None:
         return None
     place = match.group("place")
     word = place.split()[-1].lower() if place.split() else ""
-    if word.rstrip(".") in _MONTH_NAMES or word in _NOT_PLACES:
+    if month_of(word) is not None or word in _NOT_PLACES:
         return None
     return place.rstrip(".")
-
-
-_MONTH_NAMES = frozenset(
-    str.split(
-        "january february march april may june july august september october november december sept"
-    )
-) | frozenset(MONTHS)
 
 
 def read_held(text: str, resolve: Resolve, limit: int = 10) -> list[Held]:
@@ -346,19 +340,24 @@ def read_held(text: str, resolve: Resolve, limit: int = 10) -> list[Held]:
     return found
 
 
-def read_dateline(text: str) -> Held | None:
-    """The dates of a title line such as "Geneva, 20-24 November 2023", with its place."""
+def read_dateline(text: str, resolve: Resolve) -> Held | None:
+    """The dates of a title line such as "Geneva, 20-24 November 2023" (or "Siem Reap,
+    Cambodia, 25-29 November 2024"), with its place."""
     for found in find_date_ranges(text, limit=3):
         if found.first is None:
             continue
         line_start = text.rfind("\n", 0, found.start) + 1
-        place = _place(_DATELINE.search(text[line_start : found.start]))
+        parts = [p.strip() for p in text[line_start : found.start].split(",")]
+        parts = [p for p in parts if p][-2:]
+        country = resolve(parts[-1]) if len(parts) == 2 else None
+        city_text = parts[0] if country is not None else parts[-1] if parts else ""
+        city = _place(_DATELINE.fullmatch(city_text + ","))
         return Held(
             first=found.first,
             last=found.last,
-            city=place,
-            country=None,
-            country_name=None,
+            city=city,
+            country=country if city is not None else None,
+            country_name=parts[-1] if country is not None and city is not None else None,
             offset=found.start,
             text=collapse_spaces(text[line_start : found.end]),
         )

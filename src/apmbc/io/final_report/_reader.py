@@ -812,12 +812,13 @@ class _Reader:
             return not named or named[0].code == code
 
         candidates = [(held, line) for held, line in self.held if about_it(held)]
-        dateline = read_dateline(self.head(titles_only=True))
+        dateline = read_dateline(self.head(titles_only=True), self.names.state)
         if dateline is None:
             return candidates[0] if candidates else (None, None)
         for held, line in candidates:
             if held.first == dateline.first and held.city:
-                return attrs.evolve(dateline, city=held.city, country=held.country), line
+                country = held.country or dateline.country
+                return attrs.evolve(dateline, city=held.city, country=country), line
         return dateline, None
 
     def given_label(self) -> str | None:

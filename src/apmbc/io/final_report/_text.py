@@ -17,7 +17,7 @@ import re
 
 import attrs
 
-from apmbc.domain.dates import MONTHS
+from apmbc.domain.dates import month_of
 from apmbc.domain.meetings import CONVENTION_SYMBOL_PATTERN
 from apmbc.errors import ParseError
 from apmbc.io._files import MAX_PAGE_BYTES
@@ -54,7 +54,7 @@ _SYMBOL_LINE = re.compile(
 )
 _RULE = re.compile(r"[_‗\-–—]{5,}")
 _FOOTNOTE_MARK = re.compile(r"(?:\d{1,2}|[*†‡]{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})\s?(?=[A-Z\"“(])")
-_MONTH_WORD = re.compile(r"[A-Za-z]{3,9}")
+_WORD = re.compile(r"[A-Za-z]{3,9}\.?")
 _PARAGRAPH_START = re.compile(
     r"\(?\d{1,3}[.)](?:\s|$)|[IVXL]{1,6}\.\s{1,3}[A-Z]|[A-H]\.\s{1,3}[A-Z]"
 )
@@ -223,8 +223,8 @@ def _footnote_start(text: str) -> bool:
     if match is None:
         return False
     if text[0].isdigit():
-        word = _MONTH_WORD.match(text, match.end())
-        if word is not None and word.group()[:3].lower() in MONTHS:
+        word = _WORD.match(text, match.end())
+        if word is not None and month_of(word.group()) is not None:
             return False  # "2 December 2005 ...": a date wrapped onto a new line
     return True
 
