@@ -59,7 +59,6 @@ _PARAGRAPH_START = re.compile(
     r"\(?\d{1,3}[.)](?:\s|$)|[IVXL]{1,6}\.\s{1,3}[A-Z]|[A-H]\.\s{1,3}[A-Z]"
 )
 _NUMBERED = re.compile(r"\(?\d{1,3}[.)](?:\s|$)")
-_OPEN_HYPHEN = re.compile(r"[^\W\d_]-$")
 _TRAILING_MARKS = re.compile(r"[\s\d*†‡¹²³⁴⁵⁶⁷⁸⁹⁰\"”’)\]]{0,8}$")
 
 
@@ -122,6 +121,11 @@ class _Prepared:
     page_break: bool
     kind: str = "text"
     """``text``, ``furniture``, ``rule`` (a footnote rule), or ``footnote``."""
+
+
+def _open_hyphen(text: str) -> bool:
+    """Whether ``text`` ends with a letter and a hyphen: a word broken across lines."""
+    return len(text) >= 2 and text[-1] == "-" and text[-2].isalpha()
 
 
 def _bullet(text: str) -> tuple[str, bool]:
@@ -288,7 +292,7 @@ def _paragraphs(prepared: list[_Prepared], html: bool) -> list[Paragraph]:
             current.offsets.append(0)
         else:
             previous = parts[-1]
-            if _OPEN_HYPHEN.search(previous) and item.text[:1].isalpha():
+            if _open_hyphen(previous) and item.text[:1].isalpha():
                 if item.text[0].islower():  # "Herze-" / "govina": one word broken in two
                     parts[-1] = previous[:-1]
                     length -= 1
