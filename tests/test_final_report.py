@@ -30,7 +30,7 @@ from apmbc.errors import ArgumentError, ArgumentTypeError, ParseError
 from apmbc.io.final_report import (
     ABSENCE_EVIDENCE,
     FinalReport,
-    Section,
+    ReportSection,
     looks_like_final_report,
     parse_final_report,
     read_final_report,
@@ -333,16 +333,16 @@ def test_pdf_text_facts_of_the_organisation_section() -> None:
     ]
     assert [(c.section, c.number, c.line) for c in r.counts] == [
         (None, 55, 58),
-        (Section.STATES_PARTIES, 48, 58),
-        (Section.OBSERVERS, 7, 58),
+        (ReportSection.STATES_PARTIES, 48, 58),
+        (ReportSection.OBSERVERS, 7, 58),
     ]
     assert r.stated is not None
     assert (r.stated.states_parties, r.stated.observer_states, r.stated.total_states) == (48, 7, 55)
     assert (r.listed.states_parties, r.listed.observer_states, r.listed.total_states) == (48, 7, 55)
     assert [(x.section, x.line, x.entries, x.complete) for x in r.lists] == [
-        (Section.STATES_PARTIES, 32, 48, True),
-        (Section.OBSERVERS, 48, 7, True),
-        (Section.ORGANISATIONS, 52, 4, True),
+        (ReportSection.STATES_PARTIES, 32, 48, True),
+        (ReportSection.OBSERVERS, 48, 7, True),
+        (ReportSection.ORGANISATIONS, 52, 4, True),
     ]
 
 
@@ -393,7 +393,10 @@ def test_html_review_conference() -> None:
         "Senior Minister",
         "KHM",
     )
-    assert [(c.section, c.number) for c in r.counts] == [(None, 14), (Section.STATES_PARTIES, 10)]
+    assert [(c.section, c.number) for c in r.counts] == [
+        (None, 14),
+        (ReportSection.STATES_PARTIES, 10),
+    ]
     assert r.unread == () and r.problems == ()
 
 
@@ -454,7 +457,10 @@ def test_a_report_that_disagrees_with_itself_is_reported_not_trusted() -> None:
         "the States Parties names 11; the stated count is kept as stated"
     ) in messages
     assert any(m.startswith("the report states 15 ") and "names 14" in m for m in messages)
-    assert [(c.section, c.number) for c in r.counts] == [(Section.STATES_PARTIES, 12), (None, 15)]
+    assert [(c.section, c.number) for c in r.counts] == [
+        (ReportSection.STATES_PARTIES, 12),
+        (None, 15),
+    ]
     assert r.stated is not None and r.stated.states_parties == 12  # kept as stated
     assert r.listed.states_parties == 11
     [atlantis] = r.unread
@@ -533,16 +539,18 @@ def _with_page_break(lines: list[str], symbol: str) -> list[str]:
     ]
 
 
-def generated_report(ds: apmbc.Dataset, meeting: Meeting) -> tuple[str, dict[Section, list[str]]]:
+def generated_report(
+    ds: apmbc.Dataset, meeting: Meeting
+) -> tuple[str, dict[ReportSection, list[str]]]:
     """A final report's participation section for a bundled meeting: every State Party on its
     first day, and the observers the bundled data knows, in the lists their statuses give."""
     assert meeting.start is not None and meeting.end is not None and meeting.number is not None
     day = meeting.start
-    lists: dict[Section, list[str]] = {
-        Section.STATES_PARTIES: [s.code for s in ds.parties_on(day)],
-        Section.NOT_YET_IN_FORCE: [],
-        Section.SIGNATORIES: [],
-        Section.OBSERVERS: [],
+    lists: dict[ReportSection, list[str]] = {
+        ReportSection.STATES_PARTIES: [s.code for s in ds.parties_on(day)],
+        ReportSection.NOT_YET_IN_FORCE: [],
+        ReportSection.SIGNATORIES: [],
+        ReportSection.OBSERVERS: [],
     }
     observers = dict.fromkeys(
         a.state for a in ds.attendances if a.meeting == meeting.code and a.attended
@@ -550,22 +558,26 @@ def generated_report(ds: apmbc.Dataset, meeting: Meeting) -> tuple[str, dict[Sec
     for code in observers:
         status = ds.status_on(code, day)
         if status is TreatyStatus.JOINING:
-            lists[Section.NOT_YET_IN_FORCE].append(code)
+            lists[ReportSection.NOT_YET_IN_FORCE].append(code)
         elif status is TreatyStatus.SIGNATORY:
-            lists[Section.SIGNATORIES].append(code)
+            lists[ReportSection.SIGNATORIES].append(code)
         else:
-            lists[Section.OBSERVERS].append(code)
+            lists[ReportSection.OBSERVERS].append(code)
     review = meeting.kind is MeetingKind.REVIEW_CONFERENCE
     symbol = f"APLC/CONF/{day.year}/99" if review else f"APLC/MSP.{meeting.number}/{day.year}/99"
     body = "the Conference" if review else "the Meeting"
     headings = {
-        Section.STATES_PARTIES: f"The following States Parties participated in {body}:",
-        Section.NOT_YET_IN_FORCE: "The following States that had ratified or acceded to the "
+        ReportSection.STATES_PARTIES: f"The following States Parties participated in {body}:",
+        ReportSection.NOT_YET_IN_FORCE: "The following States that had ratified or acceded to the "
         "Convention, but for which it had not yet entered into force, participated in "
         f"{body} as observers:",
-        Section.SIGNATORIES: f"The following signatory States participated in {body} as observers:",
-        Section.OBSERVERS: "The following States not parties to the Convention participated in "
-        f"{body} as observers:",
+        ReportSection.SIGNATORIES: (
+            f"The following signatory States participated in {body} as observers:"
+        ),
+        ReportSection.OBSERVERS: (
+            f"The following States not parties to the Convention participated in {body} as "
+            "observers:"
+        ),
     }
     out = [
         symbol,
@@ -583,7 +595,11 @@ def generated_report(ds: apmbc.Dataset, meeting: Meeting) -> tuple[str, dict[Sec
         names = [ds.state(c).name for c in codes]
         out += ["", *textwrap.wrap(f"{number}. {headings[section]}", 88)]
         wrapped = _wrapped(names)
-        out += _with_page_break(wrapped, symbol) if section is Section.STATES_PARTIES else wrapped
+        out += (
+            _with_page_break(wrapped, symbol)
+            if section is ReportSection.STATES_PARTIES
+            else wrapped
+        )
         number += 1
     total = sum(len(c) for c in lists.values())
     out += ["", f"{number}. A total of {total} States participated in {body}.", ""]
@@ -605,17 +621,22 @@ def test_generated_participation_section_reads_back(ds: apmbc.Dataset, code: str
     r = parse_final_report(text, dataset=ds)
     assert r.meeting == code
     assert (r.start, r.end, r.city) == (meeting.start, meeting.end, meeting.city)
-    assert list(r.states_parties) == lists[Section.STATES_PARTIES]
-    assert list(r.not_yet_in_force) == lists[Section.NOT_YET_IN_FORCE]
-    assert list(r.signatories) == lists[Section.SIGNATORIES]
-    assert list(r.observers) == lists[Section.SIGNATORIES] + lists[Section.OBSERVERS]
+    assert list(r.states_parties) == lists[ReportSection.STATES_PARTIES]
+    assert list(r.not_yet_in_force) == lists[ReportSection.NOT_YET_IN_FORCE]
+    assert list(r.signatories) == lists[ReportSection.SIGNATORIES]
+    assert list(r.observers) == lists[ReportSection.SIGNATORIES] + lists[ReportSection.OBSERVERS]
     listed = {c for codes in lists.values() for c in codes}
     # the one footnote is reported; nothing else is unread
     assert [u.reason for u in r.unread] == [
         "a footnote in the middle of a list of participants: not read"
     ]
     if not any(
-        lists[s] for s in (Section.NOT_YET_IN_FORCE, Section.SIGNATORIES, Section.OBSERVERS)
+        lists[s]
+        for s in (
+            ReportSection.NOT_YET_IN_FORCE,
+            ReportSection.SIGNATORIES,
+            ReportSection.OBSERVERS,
+        )
     ):
         # the data knows no observer of this meeting: a report without that list implies nothing
         assert not r.complete and r.absent == ()
@@ -1247,4 +1268,4 @@ def test_a_count_needs_a_sentence_about_participation(ds: apmbc.Dataset) -> None
         "Ninety States Parties participated in the Meeting.\n" + SMALL
     )
     r = parse_final_report(text, dataset=ds)
-    assert [(c.section, c.number) for c in r.counts] == [(Section.STATES_PARTIES, 90)]
+    assert [(c.section, c.number) for c in r.counts] == [(ReportSection.STATES_PARTIES, 90)]

@@ -26,7 +26,7 @@ read.
 
 from __future__ import annotations
 
-from apmbc.io.final_report._lists import Section
+from apmbc.io.final_report._lists import ReportSection
 from apmbc.io.final_report._reader import ABSENCE_EVIDENCE, parse_final_report, read_final_report
 from apmbc.io.final_report._result import (
     FinalReport,
@@ -46,7 +46,7 @@ __all__ = [
     "ListedState",
     "ReportList",
     "ReportProblem",
-    "Section",
+    "ReportSection",
     "StatedCount",
     "UnreadText",
     "looks_like_final_report",

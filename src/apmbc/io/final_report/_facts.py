@@ -15,7 +15,7 @@ import attrs
 from apmbc.domain.dates import find_date_ranges, month_of
 from apmbc.domain.names import collapse_spaces
 from apmbc.domain.numbers import cardinal
-from apmbc.io.final_report._lists import Section, classify
+from apmbc.io.final_report._lists import ReportSection, classify
 from apmbc.models import State
 
 __all__ = ["Count", "Held", "PresidentText", "read_counts", "read_held", "read_president"]
@@ -41,7 +41,7 @@ has a handful, and a text with thousands is no report."""
 class Count:
     """A number of States the prose states: "Ninety-four States Parties participated"."""
 
-    section: Section | None
+    section: ReportSection | None
     """The list the number is about; ``None`` for all the States that participated."""
     number: int
     offset: int

@@ -23,7 +23,7 @@ __all__ = [
     "Item",
     "ListBody",
     "Opening",
-    "Section",
+    "ReportSection",
     "classify",
     "clean_item",
     "find_openings",
@@ -38,7 +38,7 @@ _WINDOW = 700
 """Characters an opening sentence may take from its first word to its colon."""
 
 
-class Section(str, enum.Enum):
+class ReportSection(str, enum.Enum):
     """The lists of participants a final report holds."""
 
     STATES_PARTIES = "states_parties"
@@ -94,20 +94,20 @@ _OBSERVERS = re.compile(
 _PARTIES = re.compile(r"\bstates?[\s-]+part(?:y|ies)\b", re.IGNORECASE)
 
 
-def classify(phrase: str) -> Section | None:
+def classify(phrase: str) -> ReportSection | None:
     """The list a subject such as "States not parties to the Convention ... as observers" opens,
     or ``None`` when the words say none of them."""
     text = collapse_spaces(phrase)
     if _ORGANISATIONS.search(text) and not _STATES_WORD.search(text):
-        return Section.ORGANISATIONS
+        return ReportSection.ORGANISATIONS
     if _SIGNATORIES.search(text):
-        return Section.SIGNATORIES
+        return ReportSection.SIGNATORIES
     if _NOT_YET_IN_FORCE.search(text):
-        return Section.NOT_YET_IN_FORCE
+        return ReportSection.NOT_YET_IN_FORCE
     if _OBSERVERS.search(text):
-        return Section.OBSERVERS
+        return ReportSection.OBSERVERS
     if _PARTIES.search(text):
-        return Section.STATES_PARTIES
+        return ReportSection.STATES_PARTIES
     return None
 
 
@@ -122,7 +122,7 @@ class Opening:
     """The subject: "States Parties", "States not parties to the Convention", ..."""
     heading: str
     """The whole opening sentence as written."""
-    section: Section | None
+    section: ReportSection | None
 
 
 def find_openings(text: str, limit: int = 100) -> list[Opening]:

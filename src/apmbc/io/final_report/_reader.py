@@ -37,7 +37,7 @@ from apmbc.io.final_report._lists import (
     MAX_ITEMS,
     ListBody,
     Opening,
-    Section,
+    ReportSection,
     clean_item,
     find_openings,
     read_body,
@@ -75,40 +75,46 @@ MAX_LISTS = 50
 """Lists read from one report; a report holds up to six."""
 
 _LABEL = {
-    Section.STATES_PARTIES: "the States Parties",
-    Section.NOT_YET_IN_FORCE: "the States for which the Convention had not yet entered into force",
-    Section.SIGNATORIES: "the signatory States participating as observers",
-    Section.OBSERVERS: "the States not parties participating as observers",
-    Section.ORGANISATIONS: "the organisations participating as observers",
+    ReportSection.STATES_PARTIES: "the States Parties",
+    ReportSection.NOT_YET_IN_FORCE: (
+        "the States for which the Convention had not yet entered into force"
+    ),
+    ReportSection.SIGNATORIES: "the signatory States participating as observers",
+    ReportSection.OBSERVERS: "the States not parties participating as observers",
+    ReportSection.ORGANISATIONS: "the organisations participating as observers",
 }
 _ROLE = {
-    Section.STATES_PARTIES: AttendanceRole.STATE_PARTY,
-    Section.NOT_YET_IN_FORCE: AttendanceRole.OBSERVER,
-    Section.SIGNATORIES: AttendanceRole.OBSERVER,
-    Section.OBSERVERS: AttendanceRole.OBSERVER,
+    ReportSection.STATES_PARTIES: AttendanceRole.STATE_PARTY,
+    ReportSection.NOT_YET_IN_FORCE: AttendanceRole.OBSERVER,
+    ReportSection.SIGNATORIES: AttendanceRole.OBSERVER,
+    ReportSection.OBSERVERS: AttendanceRole.OBSERVER,
 }
 _EVIDENCE = {
-    Section.STATES_PARTIES: "Listed among the States Parties that participated, in {report}",
-    Section.NOT_YET_IN_FORCE: "Listed among the States that had ratified or acceded to the "
+    ReportSection.STATES_PARTIES: "Listed among the States Parties that participated, in {report}",
+    ReportSection.NOT_YET_IN_FORCE: "Listed among the States that had ratified or acceded to the "
     "Convention but for which it had not yet entered into force, participating as observers, "
     "in {report}",
-    Section.SIGNATORIES: "Listed among the signatory States that participated as observers, in "
-    "{report}",
-    Section.OBSERVERS: "Listed among the States not parties that participated as observers, in "
-    "{report}",
+    ReportSection.SIGNATORIES: (
+        "Listed among the signatory States that participated as observers, in {report}"
+    ),
+    ReportSection.OBSERVERS: (
+        "Listed among the States not parties that participated as observers, in {report}"
+    ),
 }
 ABSENCE_EVIDENCE = "Not among the States listed as participating in {report} (a complete list)"
 """The evidence of an absence a complete list implies; ``{report}`` names the report: "the final
 report APLC/MSP.21/2023/14" (its symbol, else its file, else its meeting)."""
-_OBSERVER_SECTIONS = (Section.SIGNATORIES, Section.OBSERVERS)
-_BLOCKING = frozenset({Section.NOT_YET_IN_FORCE, Section.SIGNATORIES, Section.OBSERVERS})
+_OBSERVER_SECTIONS = (ReportSection.SIGNATORIES, ReportSection.OBSERVERS)
+_BLOCKING = frozenset(
+    {ReportSection.NOT_YET_IN_FORCE, ReportSection.SIGNATORIES, ReportSection.OBSERVERS}
+)
 """The lists whose absentees are the absent States: one not complete, or with a name not read,
 shows no absences."""
-_ALLOWED_STATUS: dict[Section, frozenset[TreatyStatus]] = {
-    Section.STATES_PARTIES: BOUND,
-    Section.NOT_YET_IN_FORCE: frozenset({TreatyStatus.JOINING}),
-    Section.SIGNATORIES: frozenset({TreatyStatus.SIGNATORY, TreatyStatus.JOINING}),
-    Section.OBSERVERS: frozenset(TreatyStatus) - BOUND,
+_ALLOWED_STATUS: dict[ReportSection, frozenset[TreatyStatus]] = {
+    ReportSection.STATES_PARTIES: BOUND,
+    ReportSection.NOT_YET_IN_FORCE: frozenset({TreatyStatus.JOINING}),
+    ReportSection.SIGNATORIES: frozenset({TreatyStatus.SIGNATORY, TreatyStatus.JOINING}),
+    ReportSection.OBSERVERS: frozenset(TreatyStatus) - BOUND,
 }
 _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 _AND_THE = re.compile(r"\s+and\s+(?=the\s)", re.IGNORECASE)
@@ -413,7 +419,7 @@ class _Reader:
                 if last and re.match(r"\s*(?:and|&)\s", item.text, re.IGNORECASE):
                     tally.ends_with_and = True
                 item_line = paragraph.line_at(item.offset)
-                if section is Section.ORGANISATIONS:
+                if section is ReportSection.ORGANISATIONS:
                     organisations.extend(self.organisations(name, item_line, last, tally))
                     continue
                 for entry, state in self.states_of(name, item_line, section, last, tally):
@@ -488,7 +494,7 @@ class _Reader:
                 yield ListedOrganisation(name=part, line=line)
 
     def states_of(
-        self, name: str, line: int, section: Section, last: bool, tally: _Tally
+        self, name: str, line: int, section: ReportSection, last: bool, tally: _Tally
     ) -> Iterable[tuple[ListedState, State]]:
         """The States of one entry; what is no State's name is reported as unread."""
         label = _LABEL[section]
@@ -601,7 +607,7 @@ class _Reader:
 
     def read_counts(self, reports: list[ReportList]) -> list[StatedCount]:
         stated: list[StatedCount] = []
-        seen: dict[Section | None, StatedCount] = {}
+        seen: dict[ReportSection | None, StatedCount] = {}
         for count, line in self.counts:
             item = StatedCount(
                 section=count.section, number=count.number, line=line, text=count.text
@@ -619,8 +625,8 @@ class _Reader:
             else:
                 seen[count.section] = item
             stated.append(item)
-        entries: dict[Section, int] = {}
-        present: set[Section] = set()
+        entries: dict[ReportSection, int] = {}
+        present: set[ReportSection] = set()
         for report in reports:
             if report.section is not None:
                 entries[report.section] = entries.get(report.section, 0) + report.entries
@@ -630,24 +636,24 @@ class _Reader:
         return stated
 
     def check_count(
-        self, item: StatedCount, entries: dict[Section, int], present: set[Section]
+        self, item: StatedCount, entries: dict[ReportSection, int], present: set[ReportSection]
     ) -> None:
-        if item.section is Section.ORGANISATIONS:
+        if item.section is ReportSection.ORGANISATIONS:
             return
         if item.section is None:
-            states = [s for s in present if s is not Section.ORGANISATIONS]
+            states = [s for s in present if s is not ReportSection.ORGANISATIONS]
             if not states:
                 return
             counted = sum(entries[s] for s in states)
             what = "States in all its lists"
             matches = counted == item.number
-        elif item.section is Section.OBSERVERS:
-            own = entries.get(Section.OBSERVERS, 0)
-            both = own + entries.get(Section.SIGNATORIES, 0)
+        elif item.section is ReportSection.OBSERVERS:
+            own = entries.get(ReportSection.OBSERVERS, 0)
+            both = own + entries.get(ReportSection.SIGNATORIES, 0)
             counted = own
-            what = _LABEL[Section.OBSERVERS]
+            what = _LABEL[ReportSection.OBSERVERS]
             matches = item.number in (own, both)
-            if Section.OBSERVERS not in present and Section.SIGNATORIES not in present:
+            if ReportSection.OBSERVERS not in present and ReportSection.SIGNATORIES not in present:
                 self.problem(
                     item.line,
                     f"the report states {item.number} for {what} ({item.text!r}) but lists none",

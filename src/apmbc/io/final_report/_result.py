@@ -8,7 +8,7 @@ import datetime as _dt
 import attrs
 
 from apmbc.dataset import Dataset
-from apmbc.io.final_report._lists import Section
+from apmbc.io.final_report._lists import ReportSection
 from apmbc.models import (
     Attendance,
     Meeting,
@@ -43,7 +43,7 @@ class ListedState:
     """ISO 3166-1 alpha-3."""
     name: str
     """The name as the report writes it (footnote marks removed, broken words joined)."""
-    section: Section
+    section: ReportSection
     line: int
 
 
@@ -59,7 +59,7 @@ class ListedOrganisation:
 class StatedCount:
     """A number of participating States as the report states it."""
 
-    section: Section | None
+    section: ReportSection | None
     """The list it counts; ``None`` for all the participating States (a total)."""
     number: int
     line: int
@@ -71,7 +71,7 @@ class StatedCount:
 class ReportList:
     """One list of participants the report holds."""
 
-    section: Section | None
+    section: ReportSection | None
     """``None`` when the opening sentence says none of the known kinds."""
     line: int
     """The line of its opening sentence."""
@@ -173,45 +173,45 @@ class FinalReport:
             f"complete={self.complete}, {counts})"
         )
 
-    def _codes(self, *sections: Section) -> tuple[str, ...]:
+    def _codes(self, *sections: ReportSection) -> tuple[str, ...]:
         return tuple(s.state for s in self.states if s.section in sections)
 
     @property
     def states_parties(self) -> tuple[str, ...]:
         """The codes of the States Parties listed as participating."""
-        return self._codes(Section.STATES_PARTIES)
+        return self._codes(ReportSection.STATES_PARTIES)
 
     @property
     def not_yet_in_force(self) -> tuple[str, ...]:
         """The codes of the States listed as bound by an instrument not yet in force."""
-        return self._codes(Section.NOT_YET_IN_FORCE)
+        return self._codes(ReportSection.NOT_YET_IN_FORCE)
 
     @property
     def signatories(self) -> tuple[str, ...]:
         """The codes of the signatory States listed as observers."""
-        return self._codes(Section.SIGNATORIES)
+        return self._codes(ReportSection.SIGNATORIES)
 
     @property
     def observers(self) -> tuple[str, ...]:
         """The codes of every State listed as observer: signatories and other States not
         parties (not the States whose instrument was not yet in force)."""
-        return self._codes(Section.SIGNATORIES, Section.OBSERVERS)
+        return self._codes(ReportSection.SIGNATORIES, ReportSection.OBSERVERS)
 
     @property
     def absent(self) -> tuple[str, ...]:
         """The codes of the States a complete list shows did not attend."""
         return tuple(a.state for a in self.attendances if not a.attended)
 
-    def _entries(self, *sections: Section) -> int | None:
+    def _entries(self, *sections: ReportSection) -> int | None:
         found = [r.entries for r in self.lists if r.section in sections]
         return sum(found) if found else None
 
     @property
     def listed(self) -> Participation:
         """The counts of the lists' entries, read or not (``None`` for a list the report lacks)."""
-        parties = self._entries(Section.STATES_PARTIES)
-        pending = self._entries(Section.NOT_YET_IN_FORCE)
-        observers = self._entries(Section.SIGNATORIES, Section.OBSERVERS)
+        parties = self._entries(ReportSection.STATES_PARTIES)
+        pending = self._entries(ReportSection.NOT_YET_IN_FORCE)
+        observers = self._entries(ReportSection.SIGNATORIES, ReportSection.OBSERVERS)
         known = [n for n in (parties, pending, observers) if n is not None]
         return Participation(
             states_parties=parties,
@@ -227,13 +227,15 @@ class FinalReport:
         """The counts as the report states them, ``None`` if it states none."""
         if not self.counts:
             return None
-        first: dict[Section | None, int] = {}
+        first: dict[ReportSection | None, int] = {}
         for count in self.counts:
             first.setdefault(count.section, count.number)
-        observers = [first[s] for s in (Section.SIGNATORIES, Section.OBSERVERS) if s in first]
+        observers = [
+            first[s] for s in (ReportSection.SIGNATORIES, ReportSection.OBSERVERS) if s in first
+        ]
         return Participation(
-            states_parties=first.get(Section.STATES_PARTIES),
-            not_yet_in_force=first.get(Section.NOT_YET_IN_FORCE),
+            states_parties=first.get(ReportSection.STATES_PARTIES),
+            not_yet_in_force=first.get(ReportSection.NOT_YET_IN_FORCE),
             observer_states=sum(observers) if observers else None,
             total_states=first.get(None),
             basis=f"stated in {self.cited_as}",
