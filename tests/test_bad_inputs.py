@@ -49,11 +49,17 @@ def _read_recorded_vote(path: str) -> object:
     return module.read_recorded_vote(path)
 
 
+def _read_final_report(path: str) -> object:
+    module: Any = importlib.import_module("apmbc.io.final_report")
+    return module.read_final_report(path)
+
+
 LOADERS: dict[str, tuple[Callable[[str], object], str]] = {
     "json": (_load_json, "apmbc.io.jsonfile"),
     "profile": (_read_profile, "apmbc.io.profile"),
     "recorded_vote": (_read_recorded_vote, "apmbc.io.recorded_vote"),
     "undl": (_load_undl, "apmbc.io.undl"),
+    "final_report": (_read_final_report, "apmbc.io.final_report"),
     "voeten": (_load_voeten, "apmbc.io.rollcalls"),
 }
 

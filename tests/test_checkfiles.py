@@ -183,6 +183,8 @@ def test_file_codes_are_documented() -> None:
         "APMBC-PROFILE-UNPARSED": Severity.WARNING,
         "APMBC-VOTE-CHECK": Severity.ERROR,
         "APMBC-VOTE-UNREAD": Severity.WARNING,
+        "APMBC-FINAL-REPORT-UNREAD": Severity.WARNING,
+        "APMBC-FINAL-REPORT-PROBLEM": Severity.WARNING,
     }
     assert all(meaning for _, meaning in FILE_CODES.values())
 

@@ -111,6 +111,8 @@ def test_validation_page_counts_are_real() -> None:
         "APMBC-PROFILE-UNPARSED",
         "APMBC-VOTE-CHECK",
         "APMBC-VOTE-UNREAD",
+        "APMBC-FINAL-REPORT-UNREAD",
+        "APMBC-FINAL-REPORT-PROBLEM",
     }
 
 

@@ -56,6 +56,11 @@ if TYPE_CHECKING:  # what type checkers see; tests/test_api.py checks it mirrors
         DATA_VERSION as DATA_VERSION,
         load as load,
     )
+    from apmbc.io.final_report import (
+        FinalReport as FinalReport,
+        parse_final_report as parse_final_report,
+        read_final_report as read_final_report,
+    )
     from apmbc.io.jsonfile import (
         dump_json as dump_json,
         dumps_json as dumps_json,
@@ -68,6 +73,12 @@ if TYPE_CHECKING:  # what type checkers see; tests/test_api.py checks it mirrors
         UnparsedLine as UnparsedLine,
         parse_profile as parse_profile,
         read_profile as read_profile,
+    )
+    from apmbc.io.recorded_vote import (
+        RecordedVotes as RecordedVotes,
+        RollCall as RollCall,
+        parse_recorded_vote as parse_recorded_vote,
+        read_recorded_vote as read_recorded_vote,
     )
     from apmbc.io.rollcalls import (
         load_unvotes_csv as load_unvotes_csv,
@@ -138,8 +149,15 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "WriteError",
     ),
     "apmbc.io._bundled": ("DATA_VERSION", "load"),
+    "apmbc.io.final_report": ("FinalReport", "parse_final_report", "read_final_report"),
     "apmbc.io.jsonfile": ("dump_json", "dumps_json", "load_json", "loads_json"),
     "apmbc.io.profile": ("Profile", "ProfileVote", "UnparsedLine", "parse_profile", "read_profile"),
+    "apmbc.io.recorded_vote": (
+        "RecordedVotes",
+        "RollCall",
+        "parse_recorded_vote",
+        "read_recorded_vote",
+    ),
     "apmbc.io.rollcalls": ("load_unvotes_csv", "load_voeten_csv"),
     "apmbc.io.undl": ("load_undl_csv", "write_undl_csv"),
     "apmbc.models": (

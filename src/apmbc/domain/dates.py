@@ -6,6 +6,8 @@
 ['2022-12-07']
 >>> [(y.first, y.last) for y in find_years("(17MSP, 2018) and (IM, 2019-2020)")]
 [(2018, 2018), (2019, 2020)]
+>>> [(r.first, r.last) for r in find_date_ranges("Geneva, 20-24 November 2023")]
+[(datetime.date(2023, 11, 20), datetime.date(2023, 11, 24))]
 """
 
 from __future__ import annotations
@@ -18,7 +20,17 @@ import attrs
 from apmbc.domain._lazy import lazy_compile
 from apmbc.errors import ArgumentError, ArgumentTypeError
 
-__all__ = ["FoundDate", "FoundYears", "ambiguous_date", "find_dates", "find_years", "to_date"]
+__all__ = [
+    "FoundDate",
+    "FoundDateRange",
+    "FoundYears",
+    "ambiguous_date",
+    "find_date_ranges",
+    "find_dates",
+    "find_years",
+    "month_of",
+    "to_date",
+]
 
 _PROBE_A = _dt.datetime(2000, 1, 1)
 _PROBE_B = _dt.datetime(2001, 2, 2)
@@ -113,6 +125,18 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+_MONTH_WORD = lazy_compile(_MONTH + r"\.?", re.IGNORECASE)
+
+
+def month_of(word: str) -> int | None:
+    """The month an English month name or its abbreviation names (``"Sept."`` -> 9), else
+    ``None``."""
+    text = word.strip()
+    if len(text) > 12 or _MONTH_WORD.fullmatch(text) is None:
+        return None
+    return MONTHS[text[:3].lower()]
+
+
 _DATE = lazy_compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
@@ -192,4 +216,66 @@ def find_years(text: str, limit: int = 200) -> list[FoundYears]:
                 last, end = first, match.end("first")
         found.append(FoundYears(match.start(), end, first, last))
         pos = end
+    return found
+
+
+_RANGE_DASH = r"\s{0,3}(?:-|–|—|‐|‑|\bto\b|\buntil\b|\btill\b)\s{0,3}"
+_RANGE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s{{1,3}}(?P<m1>{_MONTH})\.?"
+    rf"(?:,?\s{{1,3}}(?P<y1>\d{{4}}))?)?{_RANGE_DASH}"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s{{1,3}}(?P<m2>{_MONTH})\.?,?\s{{1,3}}(?P<y2>\d{{4}})\b"
+    rf"|\b(?P<m3>{_MONTH})\.?\s{{1,3}}(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_DASH}"
+    rf"(?:(?P<m4>{_MONTH})\.?\s{{1,3}})?(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<y3>\d{{4}})\b",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class FoundDateRange:
+    """A span of days written in a text, such as a meeting's dates: its span in the text, the
+    first and last days (both ``None`` when they are no real days or the last comes before the
+    first), and the text as written."""
+
+    start: int
+    end: int
+    first: _dt.date | None
+    last: _dt.date | None
+    text: str
+
+
+def _month(text: str) -> int:
+    return MONTHS[text[:3].lower()]
+
+
+def find_date_ranges(text: str, limit: int = 20) -> list[FoundDateRange]:
+    """Every range of days in ``text``, as meetings' dates are written: ``20-24 November 2023``,
+    ``20 to 24 November 2023``, ``28 November - 2 December 2005``, ``27 December 2024 to
+    3 January 2025``, ``November 20-24, 2023``. A single date is not a range (see
+    :func:`find_dates`).
+    """
+    found: list[FoundDateRange] = []
+    for match in _RANGE.finditer(text):
+        g = match.groupdict()
+        if g["d1"] is not None:
+            last_year, last_month, last_day = int(g["y2"]), _month(g["m2"]), int(g["d2"])
+            first_month = _month(g["m1"]) if g["m1"] else last_month
+            first_year = int(g["y1"]) if g["y1"] else last_year
+            first_day = int(g["d1"])
+            if g["m1"] and not g["y1"] and first_month > last_month:
+                first_year -= 1  # "28 December to 3 January 2025"
+        else:
+            last_year = first_year = int(g["y3"])
+            first_month = _month(g["m3"])
+            last_month = _month(g["m4"]) if g["m4"] else first_month
+            first_day, last_day = int(g["d3"]), int(g["d4"])
+        try:
+            first: _dt.date | None = _dt.date(first_year, first_month, first_day)
+            last: _dt.date | None = _dt.date(last_year, last_month, last_day)
+        except ValueError:
+            first = last = None
+        if first is not None and last is not None and last < first:
+            first = last = None
+        found.append(FoundDateRange(match.start(), match.end(), first, last, match.group()))
+        if len(found) >= limit:
+            break
     return found

@@ -12,6 +12,13 @@ final reports, the statement rules) finds meetings through this module.
 
 A year written with a meeting ("19MSP - 2021") is a year the meeting sat in:
 :func:`meeting_years` gives them, from the record's dates.
+
+The Convention's own documents carry symbols of their meeting: ``APLC/MSP.21/2023/14`` is a
+document of the Twenty-first Meeting of the States Parties, held in 2023; ``APLC/CONF/2024/5`` one
+of the Review Conference held in 2024 (the symbol gives the year, not the conference's number).
+
+>>> meeting_of_symbol("APLC/MSP.21/2023/14"), parse_convention_symbol("aplc/conf/2024/5").year
+('21MSP', 2024)
 """
 
 from __future__ import annotations
@@ -26,12 +33,18 @@ from apmbc.errors import ArgumentError
 from apmbc.models import Meeting, MeetingKind
 
 __all__ = [
+    "CONVENTION_SYMBOL_PATTERN",
+    "ConventionSymbol",
+    "FoundConventionSymbol",
     "FoundMeeting",
+    "find_convention_symbols",
     "find_meeting",
     "find_meetings",
     "meeting_at",
     "meeting_code",
+    "meeting_of_symbol",
     "meeting_years",
+    "parse_convention_symbol",
     "parse_meeting_code",
 ]
 
@@ -146,3 +159,126 @@ def meeting_years(meeting: Meeting) -> range:
         return range(0)
     last = meeting.end if meeting.end is not None and meeting.end >= meeting.start else None
     return range(meeting.start.year, (last or meeting.start).year + 1)
+
+
+# -- the Convention's document symbols ---------------------------------------------------------
+
+CONVENTION_SYMBOL_PATTERN = (
+    r"APLC\s?/\s?(?:MSP\s?\.\s?\d{1,2}|CONF)\s?/\s?(?:19|20)\d\d\s?/\s?"
+    r"(?:PM\s?\.\s?\d{1,2}\s?/\s?)?(?:[A-Z]{1,4}\s?\.\s?)?\d{1,3}"
+    r"(?:\s?/\s?(?:Add|Corr|Rev)\s?\.\s?\d{1,2}){0,3}"
+)
+"""A regular expression (no groups, to be compiled case-insensitive) for one symbol of a
+Meeting of the States Parties or a Review Conference: ``APLC/MSP.21/2023/14``,
+``APLC/CONF/2024/5``, ``APLC/MSP.22/2025/INF.1``, ``APLC/CONF/2019/PM.2/2``,
+``APLC/MSP.4/2002/1/Add.1``; single spaces around ``/`` and ``.`` (as text extraction from a
+PDF leaves them) are allowed."""
+
+_SYMBOL = re.compile(
+    r"APLC/(?:MSP\.(?P<num>\d{1,2})|(?P<conf>CONF))/(?P<year>(?:19|20)\d\d)/"
+    r"(?:PM\.(?P<pm>\d{1,2})/)?(?P<doc>(?:(?P<series>[A-Z]{1,4})\.)?\d{1,3}"
+    r"(?:/(?:ADD|CORR|REV)\.\d{1,2}){0,3})"
+)
+_SYMBOL_IN_TEXT = re.compile(
+    rf"(?<![A-Za-z0-9/]){CONVENTION_SYMBOL_PATTERN}(?![A-Za-z0-9]|\s?/\s?[A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_SYMBOL_SPACES = re.compile(r"\s")
+_SUFFIXES = {"ADD": "Add", "CORR": "Corr", "REV": "Rev"}
+
+
+@attrs.frozen(kw_only=True)
+class ConventionSymbol:
+    """What a symbol of the Convention's meeting documents says."""
+
+    text: str
+    """The symbol in its one spelling: upper case, no spaces, ``Add``/``Corr``/``Rev`` as the
+    UN writes them (``APLC/MSP.4/2002/1/Add.1``)."""
+    kind: MeetingKind
+    """``msp`` for ``APLC/MSP.N/...``; ``review_conference`` for ``APLC/CONF/...``;
+    ``preparatory`` for a Review Conference's preparatory meeting (``APLC/CONF/2019/PM.2/2``)."""
+    number: int | None
+    """The number of the Meeting of the States Parties; ``None`` for a conference's documents."""
+    year: int
+    """The year in the symbol: the year of the meeting (or, for a preparatory meeting, of the
+    conference it prepared)."""
+    document: str
+    """The document's own part: ``14``, ``INF.1``, ``1/Add.1``."""
+    series: str | None = None
+    """The series of the document (``INF``, ``WP``, ``CRP``, ``L``), ``None`` for the main one."""
+
+    @property
+    def meeting(self) -> str | None:
+        """The meeting code (``21MSP``) of an MSP document, else ``None`` (a conference's symbol
+        names its year, not its number: find the conference held that year)."""
+        if self.kind is MeetingKind.MSP and self.number is not None:
+            return meeting_code(self.number, MeetingKind.MSP)
+        return None
+
+
+def parse_convention_symbol(raw: str) -> ConventionSymbol | None:
+    """What the Convention document symbol ``raw`` says, or ``None`` when it is not one.
+
+    Reads ``APLC/MSP.<number>/<year>/<document>`` and ``APLC/CONF/<year>/<document>`` (also
+    ``.../PM.<n>/<document>`` for preparatory meetings), in any case, with single spaces around
+    ``/`` and ``.`` allowed.
+    """
+    if not isinstance(raw, str) or len(raw) > 80:
+        return None
+    compact = _SYMBOL_SPACES.sub("", raw).upper()
+    match = _SYMBOL.fullmatch(compact)
+    if match is None:
+        return None
+    number = int(match.group("num")) if match.group("num") else None
+    if number is not None and number < 1:
+        return None
+    if match.group("pm"):
+        kind = MeetingKind.PREPARATORY
+    elif match.group("conf"):
+        kind = MeetingKind.REVIEW_CONFERENCE
+    else:
+        kind = MeetingKind.MSP
+    document = match.group("doc")
+    for upper, spelled in _SUFFIXES.items():
+        document = document.replace(f"/{upper}.", f"/{spelled}.")
+    head = compact[: match.start("doc")]
+    return ConventionSymbol(
+        text=head + document,
+        kind=kind,
+        number=number,
+        year=int(match.group("year")),
+        document=document,
+        series=match.group("series"),
+    )
+
+
+def meeting_of_symbol(raw: str) -> str | None:
+    """The meeting code an MSP document's symbol names (``APLC/MSP.21/2023/14`` -> ``21MSP``);
+    ``None`` for a Review Conference's symbol (it names a year, see
+    :attr:`ConventionSymbol.year`) and for anything that is not a Convention symbol."""
+    parsed = parse_convention_symbol(raw)
+    return parsed.meeting if parsed is not None else None
+
+
+@attrs.frozen
+class FoundConventionSymbol:
+    """A Convention document symbol written in a text: its span, the text as written, and what
+    it says."""
+
+    start: int
+    end: int
+    written: str
+    symbol: ConventionSymbol
+
+
+def find_convention_symbols(text: str, limit: int = 20) -> list[FoundConventionSymbol]:
+    """Every Convention document symbol in ``text`` (see :func:`parse_convention_symbol`)."""
+    found: list[FoundConventionSymbol] = []
+    for match in _SYMBOL_IN_TEXT.finditer(text):
+        symbol = parse_convention_symbol(match.group())
+        if symbol is None:
+            continue
+        found.append(FoundConventionSymbol(match.start(), match.end(), match.group(), symbol))
+        if len(found) >= limit:
+            break
+    return found

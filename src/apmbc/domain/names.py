@@ -16,9 +16,11 @@ import functools
 import re
 import unicodedata
 
+from apmbc.domain._lazy import lazy_compile
+
 __all__ = ["collapse_spaces", "fold", "un_name_variants"]
 
-_THE = re.compile(r"^the\s+")
+_THE = lazy_compile(r"^the\s+")
 _CACHED_LENGTH = 200
 """Only names up to this length are cached, so that the cache stays small in memory."""
 
@@ -49,8 +51,9 @@ def collapse_spaces(text: str) -> str:
 
 
 # The formal styles the UN prints in brackets after a State's short name ("Iran (Islamic Republic
-# of)") or after a comma ("Korea, Republic of") that leave the short name naming the same State.
-# "Democratic Republic of the" is not one: "Congo (Democratic Republic of the)" is not "Congo".
+# of)") or after a comma ("Korea, Republic of", "Gambia, The") that leave the short name naming
+# the same State. "Democratic Republic of the" is not one: "Congo (Democratic Republic of the)" is
+# not "Congo".
 _STYLES = frozenset(
     (
         "bolivarian republic of",
@@ -65,24 +68,37 @@ _STYLES = frozenset(
         "republic of the",
         "state of",
         "sultanate of",
+        "the",
         "united republic of",
     )
 )
-_BRACKETED = re.compile(r"(?P<base>[^()]{1,100}?)\s*\((?P<style>[^()]{1,60})\)")
-_INVERTED = re.compile(r"(?P<base>[^,()]{1,100}?)\s*,\s*(?P<style>[^,()]{1,60}\bof(?:\s+the)?)")
-_SAINT = re.compile(r"St\.?\s+(?=[A-Z])")
+_BRACKETED = lazy_compile(r"(?P<base>[^()]{1,100}?)\s*\((?P<style>[^()]{1,60})\)")
+_INVERTED = lazy_compile(
+    r"(?P<base>[^,()]{1,100}?)\s*,\s*(?P<style>[^,()]{1,60}\bof(?:\s+the)?|[Tt]he)"
+)
+_FRONTABLE = lazy_compile(r"(?:.*\bof(?:\s+the)?|the)", re.IGNORECASE)
+_SAINT = lazy_compile(r"St\.?\s+(?=[A-Z])")
 
 
 def un_name_variants(name: str) -> list[str]:
     """The spellings of a State's name to try, in order, when looking it up as the UN prints it.
 
     First the name itself (spaces collapsed); then, for the UN's inverted forms "Iran (Islamic
-    Republic of)" and "Korea, Republic of", the name in reading order ("Islamic Republic of Iran",
-    "Republic of Korea"); then the short name alone ("Iran"), but only where the bracket holds a
-    formal style that leaves the short name naming the same State: "Congo (Democratic Republic of
-    the)" gives "Democratic Republic of the Congo" and never "Congo". "St. Lucia" also gives
-    "Saint Lucia". Each variant comes once; an empty name gives an empty list. The caller looks
-    the variants up in turn and takes the first that names a State; nothing here knows States.
+    Republic of)", "Korea, Republic of" and "Gambia, The", the name in reading order ("Islamic
+    Republic of Iran", "Republic of Korea", "The Gambia"); then the short name alone ("Iran"),
+    but only where the qualifier is a formal style that leaves the short name naming the same
+    State: "Congo (Democratic Republic of the)" gives "Democratic Republic of the Congo" and never
+    "Congo". "St. Lucia" also gives "Saint Lucia". A comma inside a name ("Bonaire, Sint
+    Eustatius and Saba") is left alone. Each variant comes once; an empty name gives an empty
+    list. The caller looks the variants up in turn and takes the first that names a State;
+    nothing here knows States.
+
+    >>> un_name_variants("Korea, Republic of")
+    ['Korea, Republic of', 'Republic of Korea', 'Korea']
+    >>> un_name_variants("Congo (Democratic Republic of the)")
+    ['Congo (Democratic Republic of the)', 'Democratic Republic of the Congo']
+    >>> un_name_variants("Gambia, The")
+    ['Gambia, The', 'The Gambia', 'Gambia']
     """
     text = collapse_spaces(name)
     if not text:
@@ -93,7 +109,8 @@ def un_name_variants(name: str) -> list[str]:
         base = match.group("base").strip()
         style = collapse_spaces(match.group("style"))
         if base and style:
-            found.append(f"{style} {base}")
+            if _FRONTABLE.fullmatch(style):
+                found.append(f"{style} {base}")
             if style.lower() in _STYLES:
                 found.append(base)
     saint = _SAINT.match(text)

@@ -71,58 +71,94 @@ def ordinal(words: str) -> int | None:
     return _ORDINALS.get(key)
 
 
-_CARDINAL_UNITS = str.split(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-)
-_NOTHING = frozenset(("none", "no", "nil", "zero", "nought"))
+_CARDINAL_UNITS = {
+    word: n
+    for n, word in enumerate(
+        str.split(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen"
+        )
+    )
+}
+_NOTHING = frozenset(("none", "no", "nil", "nought"))
+_CARDINAL_TENS = {cardinal_word: tens for tens, (cardinal_word, _) in _TENS.items()}
+_FIGURES = lazy_compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,6}")
+_CARDINAL_WORDS = lazy_compile(r"[a-z]+")
+_CARDINAL_SPLIT = lazy_compile(r"[\s\-‐‑]+")
 
 
-def _cardinal_table() -> dict[str, int]:
-    table = {word: n for n, word in enumerate(_CARDINAL_UNITS, start=1)}
-    for tens, (word, _) in _TENS.items():
-        table[word] = tens
-        for n, unit in enumerate(_CARDINAL_UNITS[:9], start=1):
-            table[word + unit] = tens + n
-    return table
+def _below_hundred(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """A number from 1 to 99 written at ``tokens[i:]`` and the index after it."""
+    if i >= len(tokens):
+        return None
+    word = tokens[i]
+    unit = _CARDINAL_UNITS.get(word)
+    if unit is not None:
+        return (unit, i + 1) if unit else None
+    tens = _CARDINAL_TENS.get(word)
+    if tens is None:
+        return None
+    after = _CARDINAL_UNITS.get(tokens[i + 1]) if i + 1 < len(tokens) else None
+    if after is not None and 1 <= after <= 9:
+        return tens + after, i + 2
+    return tens, i + 1
 
 
-_CARDINALS = _cardinal_table()
-_HUNDRED = lazy_compile(r"(?P<h>[a-z]{1,5})hundred(?:(?:and)?(?P<rest>[a-z]{1,20}))?")
+def _below_thousand(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """A number from 1 to 999 written at ``tokens[i:]`` and the index after it."""
+    if i < len(tokens) and tokens[i] == "a" and tokens[i + 1 : i + 2] == ["hundred"]:
+        head: tuple[int, int] | None = (1, i + 1)
+    else:
+        head = _below_hundred(tokens, i)
+    if head is None:
+        return None
+    value, i = head
+    if i < len(tokens) and tokens[i] == "hundred":
+        if value > 9:
+            return None
+        value, i = value * 100, i + 1
+        rest_at = i + 1 if i < len(tokens) and tokens[i] == "and" else i
+        rest = _below_hundred(tokens, rest_at)
+        if rest is not None:
+            value, i = value + rest[0], rest[1]
+        elif rest_at != i:
+            return None  # "one hundred and" with nothing after it
+    return value, i
 
 
 def cardinal(words: str) -> int | None:
-    """``"159"`` -> 159, ``"none"`` -> 0, ``"one hundred and fifty-nine"`` -> 159; else ``None``.
+    """A cardinal number in figures or English words, else ``None``.
 
-    Reads figures (up to four digits) and English number words from zero to 999, as UN texts
-    write a tally ("159 in favour to none against, with no abstentions"): ``none``, ``no``,
-    ``nil`` and ``zero`` are 0; ``a hundred`` is 100. Case, hyphens, spaces and "and" do not
-    matter. Anything else, including a number word inside other text, gives ``None``.
+    One reader for the counts of profile pages and reports and the figures of UN tallies ("159
+    in favour to none against, with no abstentions"). ``"164"`` and ``"1,250"`` -> 164 and 1250
+    (ASCII figures only); ``"Ninety-four"`` -> 94; ``"one hundred and twelve"`` -> 112; ``"a
+    hundred"`` -> 100; ``"zero"``, ``"none"``, ``"no"``, ``"nil"`` and ``"nought"`` -> 0. Case,
+    hyphens and spaces do not matter. Numbers run from 0 to 999,999; ordinals
+    (``"twenty-first"``), mixed forms (``"94 hundred"``) and anything else give ``None``.
     """
-    stripped = words.strip().lower()
-    if not stripped or len(stripped) > 60:
+    text = words.strip().lower()
+    if not text or len(text) > 80:
         return None
-    if stripped.isascii() and stripped.isdigit():
-        return int(stripped) if len(stripped) <= 4 else None
-    if stripped in _NOTHING:
+    if _FIGURES.fullmatch(text):
+        return int(text.replace(",", ""))
+    tokens = [t for t in _CARDINAL_SPLIT.split(text) if t]
+    if not tokens or not all(_CARDINAL_WORDS.fullmatch(t) for t in tokens):
+        return None
+    if len(tokens) == 1 and (tokens[0] == "zero" or tokens[0] in _NOTHING):
         return 0
-    if any(not ("a" <= ch <= "z" or ch in " -‐‑") for ch in stripped):
+    head = _below_thousand(tokens, 0)
+    if head is None:
         return None
-    key = "".join(ch for ch in stripped if "a" <= ch <= "z")
-    if key in _CARDINALS:
-        return _CARDINALS[key]
-    hundred = _HUNDRED.fullmatch(key)
-    if hundred is None:
-        return None
-    head = hundred.group("h")
-    count = 1 if head in ("a", "one") else _CARDINALS.get(head, 0)
-    if not 1 <= count <= 9:
-        return None
-    rest = hundred.group("rest")
-    if not rest:
-        return count * 100
-    tail = _CARDINALS.get(rest)
-    return None if tail is None else count * 100 + tail
+    value, i = head
+    if i < len(tokens) and tokens[i] == "thousand":
+        value, i = value * 1000, i + 1
+        rest_at = i + 1 if i < len(tokens) and tokens[i] == "and" else i
+        rest = _below_thousand(tokens, rest_at)
+        if rest is not None:
+            value, i = value + rest[0], rest[1]
+        elif rest_at != i:
+            return None
+    return value if i == len(tokens) else None
 
 
 _ROMAN = lazy_compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", re.IGNORECASE)

@@ -7,7 +7,11 @@ filter: each value it cannot read is an error with its line and column, and the 
 many rows it kept and skipped and why) and validated; a UN recorded
 vote (a press release or meeting record whose start holds an "In favour:" list or a tally) with
 :func:`~apmbc.io.recorded_vote.read_recorded_vote` (every vote kept), whose failed checks become
-errors and unread parts warnings, and the Convention's roll calls validated as records; anything
+errors and unread parts warnings, and the Convention's roll calls validated as records; a meeting's
+final report (a list of participating States, or a Convention symbol such as
+``APLC/MSP.21/2023/14`` with the words "final report", near its start) with
+:func:`apmbc.io.final_report.read_final_report`, whose unread names and lines and whose problems
+become warnings (a profile page that merely cites a report is read as a profile page); anything
 else is read as a profile page, whose lines the parser could not place become warnings. A file
 that cannot be read at all is reported as ``APMBC-READ`` with the line or field path the error
 names.
@@ -41,6 +45,8 @@ PROFILE_UNPARSED = "APMBC-PROFILE-UNPARSED"
 CSV_VALUE = "APMBC-CSV-VALUE"
 VOTE_CHECK = "APMBC-VOTE-CHECK"
 VOTE_UNREAD = "APMBC-VOTE-UNREAD"
+REPORT_UNREAD = "APMBC-FINAL-REPORT-UNREAD"
+REPORT_PROBLEM = "APMBC-FINAL-REPORT-PROBLEM"
 
 FILE_CODES: dict[str, tuple[Severity, str]] = {
     READ: (Severity.ERROR, "the file cannot be read at all (not the expected text or shape)"),
@@ -61,6 +67,15 @@ FILE_CODES: dict[str, tuple[Severity, str]] = {
         Severity.WARNING,
         "a part of a recorded-vote text that the reader could not read",
     ),
+    REPORT_UNREAD: (
+        Severity.WARNING,
+        "a name or line of a meeting's final report that the reader could not read",
+    ),
+    REPORT_PROBLEM: (
+        Severity.WARNING,
+        "a final report that disagrees with itself or with the data (a stated count, a State "
+        "listed in the wrong list), or whose lists imply no absences",
+    ),
 }
 """The codes ``check_paths`` adds to those of :data:`~apmbc.validation.RULES`."""
 
@@ -80,6 +95,9 @@ class FileKind(str, enum.Enum):
     """A State profile page of the Convention's website, as text."""
     RECORDED_VOTE = "recorded_vote"
     """The UN's account of a recorded vote: a press release or a meeting record (text or HTML)."""
+    FINAL_REPORT = "final_report"
+    """The final report of a Meeting of the States Parties or a Review Conference, as text or
+    HTML."""
 
     def __str__(self) -> str:
         return self.value
@@ -172,6 +190,10 @@ def detect_kind(path: str | os.PathLike[str]) -> FileKind:
 
     if looks_like_recorded_vote(text.decode("utf-8", errors="replace")):
         return FileKind.RECORDED_VOTE
+    from apmbc.io.final_report import looks_like_final_report
+
+    if looks_like_final_report(text.decode("utf-8", errors="replace")):
+        return FileKind.FINAL_REPORT
     return FileKind.PROFILE
 
 
@@ -208,6 +230,8 @@ def _check_one(name: str, kind: FileKind, notes: list[str]) -> list[FileFinding]
         return _check_undl(name, notes)
     if kind is FileKind.RECORDED_VOTE:
         return _check_recorded_vote(name)
+    if kind is FileKind.FINAL_REPORT:
+        return _final_report(name)
     from apmbc.io.profile import read_profile
 
     profile = read_profile(name)
@@ -268,6 +292,42 @@ def _check_recorded_vote(name: str) -> list[FileFinding]:
     found.extend(
         _from_rules(name, _validate(attrs.evolve(read, roll_calls=convention).to_dataset()))
     )
+    return found
+
+
+def _final_report(name: str) -> list[FileFinding]:
+    from apmbc.io.final_report import read_final_report
+
+    try:
+        report = read_final_report(name)
+    except ParseError as exc:
+        if not exc.message.startswith("not a final report"):
+            raise
+        try:  # a profile page that cites a report's symbol: read it as what it is
+            return _check_one(name, FileKind.PROFILE, [])
+        except ApmbcError:
+            raise exc from None
+    found = [
+        FileFinding(
+            path=name,
+            location=str(item.line),
+            code=REPORT_UNREAD,
+            severity=FILE_CODES[REPORT_UNREAD][0],
+            message=f"{item.reason}: {item.text.strip()!r}",
+        )
+        for item in report.unread
+    ]
+    found.extend(
+        FileFinding(
+            path=name,
+            location=str(item.line) if item.line is not None else "",
+            code=REPORT_PROBLEM,
+            severity=FILE_CODES[REPORT_PROBLEM][0],
+            message=item.message,
+        )
+        for item in report.problems
+    )
+    found.sort(key=lambda f: int(f.location) if f.location else 0)
     return found
 
 
