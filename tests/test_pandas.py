@@ -275,7 +275,7 @@ def test_parties_by_day_and_by_change() -> None:
         "2024-08-10",
     ]
     assert months["withdrawing"].tolist() == [0, 0, 1, 1]
-    for bad in ("bad", "h", "2min"):
+    for bad in ("bad", "h", "2min", "", "YE-FOO", "0D", "-1YE"):
         with pytest.raises(apmbc.ArgumentError):
             parties_over_time(ds, bad)
     with pytest.raises(apmbc.ArgumentTypeError):

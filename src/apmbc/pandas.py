@@ -236,17 +236,22 @@ def _offset(pd: Any, freq: object) -> Any:
         raise ArgumentTypeError(
             f"freq must be a pandas frequency such as 'YE' or 'D', not {type(freq).__name__}"
         )
+    shown = repr(str(freq)[:40])
     try:
         offset = pd.tseries.frequencies.to_offset(freq)
     except ValueError as exc:
         match = _NEW_ALIAS.fullmatch(freq) if isinstance(freq, str) else None
-        if match is None:
-            raise ArgumentError(f"invalid freq {str(freq)[:40]!r}: {exc}"[:300]) from None
-        # pandas before 2.2 spells the year, quarter and month ends 'Y', 'Q' and 'M'
-        older = match["n"] + match["unit"] + (match["anchor"] or "")
-        offset = pd.tseries.frequencies.to_offset(older)
+        older = match["n"] + match["unit"] + (match["anchor"] or "") if match else None
+        try:  # pandas before 2.2 spells the year, quarter and month ends 'Y', 'Q' and 'M'
+            offset = None if older is None else pd.tseries.frequencies.to_offset(older)
+        except ValueError:
+            offset = None
+        if offset is None:
+            raise ArgumentError(f"invalid freq {shown}: {exc}"[:300]) from None
+    if offset.n < 1:
+        raise ArgumentError(f"freq must step forward, not {shown}")
     if isinstance(offset, pd.offsets.Tick) and offset.nanos < 86_400 * 10**9:
-        raise ArgumentError(f"freq must be a day or longer, not {str(freq)[:40]!r}")
+        raise ArgumentError(f"freq must be a day or longer, not {shown}")
     return offset
 
 
