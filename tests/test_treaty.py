@@ -12,6 +12,7 @@ from apmbc.domain.treaty import (
     CONVENTION_IN_FORCE,
     article17_entry_into_force,
     article20_withdrawal_effective,
+    status_change_days,
     status_on,
 )
 
@@ -74,3 +75,58 @@ def test_status_sequence() -> None:
     assert status_on(state, dt.date(2020, 5, 1)) is TreatyStatus.WITHDRAWING
     # no effective date recorded: Article 20 gives it
     assert status_on(state, dt.date(2020, 11, 1)) is TreatyStatus.WITHDRAWN
+
+
+_days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
+
+
+@given(
+    signed=st.none() | _days,
+    deposited=st.none() | _days,
+    stated=st.none() | _days,
+    notified=st.none() | _days,
+    effective=st.none() | _days,
+    probe=_days,
+)
+def test_status_changes_only_on_change_days(
+    signed: dt.date | None,
+    deposited: dt.date | None,
+    stated: dt.date | None,
+    notified: dt.date | None,
+    effective: dt.date | None,
+    probe: dt.date,
+) -> None:
+    """The status on any day is the status on the last change day before it (or, before the
+    first change day, the status of the day before that one)."""
+    state = State(
+        code="XXX",
+        name="Test",
+        signed=signed,
+        deposited=deposited,
+        entry_into_force=stated,
+        withdrawal_notified=notified,
+        withdrawal_effective=effective,
+    )
+    days = status_change_days(state)
+    assert list(days) == sorted(set(days))
+    earlier = [d for d in days if d <= probe]
+    anchor = earlier[-1] if earlier else dt.date(1989, 12, 31)
+    assert status_on(state, probe) is status_on(state, anchor)
+
+
+def test_status_change_days_of_a_withdrawing_state() -> None:
+    state = State(
+        code="XXX",
+        name="Test",
+        signed=dt.date(1998, 1, 5),
+        deposited=dt.date(2001, 2, 10),
+        withdrawal_notified=dt.date(2020, 5, 1),
+    )
+    assert status_change_days(state) == (
+        dt.date(1998, 1, 5),
+        dt.date(2001, 2, 10),
+        dt.date(2001, 8, 1),  # Article 17: first day of the sixth month after the deposit
+        dt.date(2020, 5, 1),
+        dt.date(2020, 11, 1),  # Article 20: six months after the notification
+    )
+    assert status_change_days(State(code="YYY", name="Never")) == ()

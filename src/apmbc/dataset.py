@@ -497,15 +497,23 @@ class Dataset:
     # -- queries (implemented in apmbc.queries) ---------------------------------------------------
 
     def votes_by_session(
-        self, state: State | str, forum: Forum | str = Forum.PLENARY
+        self,
+        state: State | str,
+        forum: Forum | str = Forum.PLENARY,
+        *,
+        sessions: queries.Sessions = None,
+        start: queries.DateArg = None,
+        end: queries.DateArg = None,
     ) -> dict[int, VotePosition]:
-        """The State's position in each session, in session order; absences included.
+        """The State's position in each session of the period (``sessions=`` or ``start=`` /
+        ``end=``, see :class:`~apmbc.queries.Period`; default: every session), in session
+        order; absences included.
 
         >>> import apmbc
         >>> apmbc.load().votes_by_session("Cuba")[77]
         <VotePosition.ABSTAIN: 'abstain'>
         """
-        return queries.votes_by_session(self, state, forum)
+        return queries.votes_by_session(self, state, forum, sessions=sessions, start=start, end=end)
 
     def attendance(self, state: State | str) -> tuple[Attendance, ...]:
         """Every attendance fact about the State, in meeting date order (disagreements kept)."""
@@ -570,21 +578,86 @@ class Dataset:
         """The States bound by the Convention on a date (withdrawing States included)."""
         return queries.parties_on(self, when)
 
+    @overload
     def positions(
-        self, session: int, forum: Forum | str = Forum.PLENARY
-    ) -> dict[VotePosition, tuple[State, ...]]:
-        """Who voted how in one session."""
-        return queries.positions(self, session, forum)
+        self, session: int, forum: Forum | str = ...
+    ) -> dict[VotePosition, tuple[State, ...]]: ...
+
+    @overload
+    def positions(
+        self,
+        session: None = None,
+        forum: Forum | str = ...,
+        *,
+        sessions: queries.Sessions = None,
+        start: queries.DateArg = None,
+        end: queries.DateArg = None,
+    ) -> dict[int, dict[VotePosition, tuple[State, ...]]]: ...
+
+    def positions(
+        self,
+        session: int | None = None,
+        forum: Forum | str = Forum.PLENARY,
+        *,
+        sessions: queries.Sessions = None,
+        start: queries.DateArg = None,
+        end: queries.DateArg = None,
+    ) -> dict[VotePosition, tuple[State, ...]] | dict[int, dict[VotePosition, tuple[State, ...]]]:
+        """Who voted how in one session; without a session, in each session of the period
+        (``sessions=`` or ``start=`` / ``end=``), by session (see
+        :func:`apmbc.queries.positions`)."""
+        return queries._positions(self, session, forum, queries.Period.of(sessions, start, end))
 
     def agreement(
-        self, state_a: State | str, state_b: State | str, forum: Forum | str = Forum.PLENARY
+        self,
+        state_a: State | str,
+        state_b: State | str,
+        forum: Forum | str = Forum.PLENARY,
+        *,
+        sessions: queries.Sessions = None,
+        start: queries.DateArg = None,
+        end: queries.DateArg = None,
+        measure: queries.Measure = "identical",
     ) -> float:
-        """Share of sessions both States voted in where their votes matched (``nan`` if none)."""
-        return queries.agreement(self, state_a, state_b, forum)
+        """Share of the sessions of the period both States voted in where their votes matched
+        (``nan`` if none); ``measure="voeten"`` scores yes 1, abstain 0.5, no 0 (see
+        :func:`apmbc.queries.agreement_details`)."""
+        return queries.agreement(
+            self, state_a, state_b, forum, sessions=sessions, start=start, end=end, measure=measure
+        )
 
-    def timeline(self, state: State | str) -> tuple[TimelineEvent, ...]:
-        """Every dated event of a State, in date order."""
-        return queries.timeline(self, state)
+    def agreement_details(
+        self,
+        state_a: State | str,
+        state_b: State | str,
+        forum: Forum | str = Forum.PLENARY,
+        *,
+        sessions: queries.Sessions = None,
+        start: queries.DateArg = None,
+        end: queries.DateArg = None,
+        measure: queries.Measure = "identical",
+    ) -> queries.Agreement:
+        """The :class:`~apmbc.queries.Agreement` of two States: the value of :meth:`agreement`
+        with the measure and the sessions it rests on.
+
+        >>> import apmbc
+        >>> apmbc.load().agreement_details("Cuba", "Iran").sessions_compared
+        29
+        """
+        return queries.agreement_details(
+            self, state_a, state_b, forum, sessions=sessions, start=start, end=end, measure=measure
+        )
+
+    def timeline(
+        self,
+        state: State | str,
+        *,
+        sessions: queries.Sessions = None,
+        start: queries.DateArg = None,
+        end: queries.DateArg = None,
+    ) -> tuple[TimelineEvent, ...]:
+        """Every dated event of a State in the period (default: all), in date order."""
+        return queries.timeline(self, state, sessions=sessions, start=start, end=end)
 
     # -- other views ----------------------------------------------------------------------------
 

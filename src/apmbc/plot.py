@@ -2,7 +2,11 @@
 
 Each function returns a ``matplotlib.figure.Figure`` built without ``pyplot`` (no global state,
 no window): write it with :func:`save` (atomically, like every file apmbc writes), or let a
-notebook display it.
+notebook display it. In Jupyter a figure shows itself when it is the value of a cell's last line,
+with no ``%matplotlib inline`` or ``pyplot`` needed (it has a ``_repr_png_``); elsewhere in a
+cell, ``IPython.display.display(figure)`` shows it. The numbers behind
+:func:`parties_over_time` are :func:`apmbc.queries.status_counts`, as a table
+:func:`apmbc.pandas.parties_over_time`.
 
 >>> import apmbc
 >>> from apmbc.plot import parties_over_time, save
@@ -20,15 +24,11 @@ from typing import TYPE_CHECKING, Any
 
 from apmbc._extras import require
 from apmbc.domain.choices import forum as as_forum
-from apmbc.domain.treaty import (
-    OPENED_FOR_SIGNATURE,
-    entry_into_force,
-    status_on,
-    withdrawal_effective,
-)
+from apmbc.domain.treaty import withdrawal_effective
 from apmbc.errors import ArgumentError
 from apmbc.io._files import atomic_writer, check_path
 from apmbc.models import Forum, State, TreatyStatus, VotePosition
+from apmbc.queries import convention_votes, parties_days, resolution_sessions, status_counts
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -57,34 +57,9 @@ _WITHDRAWN = "#D55E00"
 
 def _figure(feature: str, **kwargs: Any) -> Figure:
     require("matplotlib", "plot", feature)
-    from matplotlib.figure import Figure
+    from apmbc._figure import Figure as ShownFigure  # a Figure that Jupyter displays
 
-    return Figure(**kwargs)
-
-
-def _change_days(ds: Dataset, start: _dt.date, end: _dt.date) -> list[_dt.date]:
-    days = {start, end}
-    for state in ds.states:
-        for day in (
-            state.deposited,
-            entry_into_force(state),
-            state.withdrawal_notified,
-            withdrawal_effective(state),
-        ):
-            if day is not None and start <= day <= end:
-                days.add(day)
-    return sorted(days)
-
-
-def _counts(ds: Dataset, days: Sequence[_dt.date]) -> dict[TreatyStatus, list[int]]:
-    out: dict[TreatyStatus, list[int]] = {s: [] for s in TreatyStatus}
-    for day in days:
-        tally = dict.fromkeys(TreatyStatus, 0)
-        for state in ds.states:
-            tally[status_on(state, day)] += 1
-        for status, count in tally.items():
-            out[status].append(count)
-    return out
+    return ShownFigure(**kwargs)
 
 
 def parties_over_time(ds: Dataset) -> Figure:
@@ -95,19 +70,22 @@ def parties_over_time(ds: Dataset) -> Figure:
     instrument not yet in force (Article 17), an orange band the States whose withdrawal is
     pending (Article 20), and a marker with the State codes each date a withdrawal took effect.
     An inset magnifies the last two years, where the withdrawals are.
+
+    The counts are :func:`apmbc.queries.status_counts` on the days of
+    :func:`apmbc.queries.parties_days` (the first day, the last and every day a status changes);
+    ``apmbc.pandas.parties_over_time(ds, freq=None)`` gives the same numbers as a table.
     """
     fig = _figure("apmbc.plot.parties_over_time", figsize=(10, 6), layout="constrained")
     dates: Any = importlib.import_module("matplotlib.dates")  # untyped module
     date2num = dates.date2num
 
-    end = ds.metadata.as_of or _dt.date.today()
-    start = min(OPENED_FOR_SIGNATURE, end)
-    days = _change_days(ds, start, end)
+    counts = status_counts(ds, parties_days(ds))
+    days = list(counts)
+    start, end = days[0], days[-1]
     x = [float(v) for v in date2num(days)]
-    counts = _counts(ds, days)
-    parties = counts[TreatyStatus.PARTY]
-    bound = [p + w for p, w in zip(parties, counts[TreatyStatus.WITHDRAWING], strict=True)]
-    joining = [b + j for b, j in zip(bound, counts[TreatyStatus.JOINING], strict=True)]
+    parties = [n[TreatyStatus.PARTY] for n in counts.values()]
+    bound = [n[TreatyStatus.PARTY] + n[TreatyStatus.WITHDRAWING] for n in counts.values()]
+    joining = [b + n[TreatyStatus.JOINING] for b, n in zip(bound, counts.values(), strict=True)]
     withdrawals: dict[_dt.date, list[str]] = {}
     for state in ds.states:
         effective = withdrawal_effective(state)
@@ -200,9 +178,9 @@ def _position_codes(
     wanted = {s.code: i for i, s in enumerate(states)}
     column = {session: i for i, session in enumerate(sessions)}
     grid = [[order.index("no record")] * len(sessions) for _ in states]
-    for vote in ds.votes:
+    for vote in convention_votes(ds, forum, sessions=sessions or None):
         row = wanted.get(vote.state)
-        if row is not None and vote.forum is forum and vote.session in column:
+        if row is not None and vote.session in column:
             grid[row][column[vote.session]] = order.index(vote.position.value)
     return grid
 
@@ -212,15 +190,17 @@ def voting_record(
 ) -> Figure:
     """A grid of the States' votes on the annual resolution: sessions across, States down.
 
-    Cells are coloured by position (yes, no, abstain, absent) and hatched white where there is
-    no record (before the State joined the UN, or a vote whose per-State record is unknown).
+    The sessions are those in which the dataset holds the Convention's resolution in ``forum``;
+    votes in other roll calls are not shown. Cells are coloured by position (yes, no, abstain,
+    absent) and hatched white where there is no record (before the State joined the UN, or a
+    vote whose per-State record is unknown).
     ``states`` are codes, names or :class:`~apmbc.models.State` records, shown in that order.
     """
     chosen = [s if isinstance(s, State) else ds.state(s) for s in states]
     if not chosen:
-        raise ValueError("voting_record needs at least one State")
+        raise ArgumentError("voting_record needs at least one State")
     wanted = as_forum(forum)
-    sessions = sorted({r.session for r in ds.resolutions if r.forum is wanted})
+    sessions = list(resolution_sessions(ds, wanted))
     grid = _position_codes(ds, chosen, sessions, wanted)
     width = min(max(6.0, 0.32 * len(sessions) + 3.5), 24.0)
     height = max(2.6, 0.42 * len(chosen) + 2.0)

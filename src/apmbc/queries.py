@@ -4,21 +4,36 @@ Each is also a method of ``Dataset`` (``ds.votes_by_session("Cuba")``); a State 
 any key that ``ds.state()`` accepts, a date as a ``date`` or an ISO string, a forum as a
 :class:`~apmbc.models.Forum` or its value. The functions read the dataset through
 :class:`Records`, the tables and lookups every ``Dataset`` has.
+
+The questions about votes (:func:`votes_by_session`, :func:`positions`, :func:`agreement`,
+:func:`agreement_details`, :func:`convention_votes`) and :func:`timeline` take a period as
+keyword arguments: ``sessions=`` (a session number, a ``range`` or any iterable of them) or
+``start=`` / ``end=`` (dates, both included, either left open). :class:`Period` says how each
+selects.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import math
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar, overload
 
 import attrs
 
+from apmbc.domain.calendar import session_of_date, year_of_session
 from apmbc.domain.choices import choice, forum as as_forum
 from apmbc.domain.dates import to_date
-from apmbc.domain.treaty import BOUND, entry_into_force, status_on, withdrawal_effective
-from apmbc.errors import ArgumentError, ArgumentTypeError, UnknownTableError
+from apmbc.domain.treaty import (
+    BOUND,
+    OPENED_FOR_SIGNATURE,
+    entry_into_force,
+    status_change_days,
+    status_on,
+    withdrawal_effective,
+)
+from apmbc.errors import ApmbcError, ArgumentError, ArgumentTypeError, UnknownTableError
 from apmbc.models import (
     Attendance,
     AttendanceRole,
@@ -85,17 +100,27 @@ class Replaceable(Records, Protocol):
 
 __all__ = [
     "FORMAL_KINDS",
+    "MEASURES",
     "SOURCED_TABLES",
+    "VOETEN_SCORES",
+    "Agreement",
     "MeetingAttendance",
+    "Period",
     "agreement",
+    "agreement_details",
     "attendance",
+    "change_days",
+    "convention_votes",
     "has_attended_as_observer",
     "has_attended_review_conference",
     "meeting_attendance",
     "observer_meetings",
+    "parties_days",
     "parties_on",
     "positions",
+    "resolution_sessions",
     "state_status_on",
+    "status_counts",
     "timeline",
     "votes_by_session",
     "with_source_kinds",
@@ -113,23 +138,209 @@ def _meeting_start(ds: Dataset, code: str) -> _dt.date:
     return meeting.start if meeting is not None and meeting.start else _FAR_FUTURE
 
 
+# -- periods: which roll calls a question looks at ------------------------------------------------
+
+Sessions = int | Iterable[int] | None
+"""What ``sessions=`` takes: a session number, a ``range`` or an iterable of session numbers."""
+DateArg = _dt.date | str | None
+"""What ``start=`` and ``end=`` take: a ``date``, a date string (see
+:func:`apmbc.domain.dates.to_date`) or ``None`` (no bound)."""
+
+
+def _session_set(sessions: int | Iterable[int]) -> range | frozenset[int]:
+    if isinstance(sessions, range):
+        if len(sessions) == 0:
+            raise ArgumentError(f"sessions is empty: {sessions!r} holds no session")
+        year_of_session(sessions[0])  # the domain's check of a session number
+        year_of_session(sessions[-1])
+        return sessions
+    if isinstance(sessions, int) and not isinstance(sessions, bool):
+        year_of_session(sessions)
+        return frozenset({sessions})
+    if isinstance(sessions, (str, bytes)) or not isinstance(sessions, Iterable):
+        raise ArgumentTypeError(
+            "sessions must be a session number, a range or an iterable of session numbers, "
+            f"not {type(sessions).__name__}"
+        )
+    found = frozenset(sessions)
+    for session in found:
+        year_of_session(session)
+    if not found:
+        raise ArgumentError("sessions is empty: name at least one session")
+    return found
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """Which of the Convention's roll calls a question looks at, from its ``sessions=``,
+    ``start=`` and ``end=`` arguments (:meth:`of` checks them).
+
+    - ``sessions=``: the votes of those sessions.
+    - ``start=`` / ``end=``: the votes taken between the two dates, both included (either may
+      be left open). A vote is dated by its roll call (:attr:`Resolution.date
+      <apmbc.models.Resolution.date>`, the date the tables show). Where the dataset does not
+      know that date (most First Committee votes), only the vote's year is known: the Assembly
+      votes on the annual resolution in the autumn its session opens
+      (:func:`~apmbc.domain.calendar.year_of_session`). Such a vote is kept when that whole year
+      lies between the bounds; a bound inside the year leaves it out, since apmbc does not
+      guess the day. Year-long bounds (``start="2010-01-01", end="2019-12-31"``) never cut a
+      year.
+    - neither: every vote.
+
+    Giving both ``sessions=`` and a date is an :class:`~apmbc.errors.ArgumentError`.
+
+    For the events of a :func:`timeline` the dates are the events' own; with ``sessions=`` a
+    vote counts in its session and any other event in the session sitting on its date
+    (:func:`~apmbc.domain.calendar.session_of_date`: from 1 September of ``1945 + N``).
+    """
+
+    sessions: range | frozenset[int] | None = None
+    start: _dt.date | None = None
+    end: _dt.date | None = None
+
+    @classmethod
+    def of(cls, sessions: Sessions = None, start: DateArg = None, end: DateArg = None) -> Period:
+        """The period the arguments name, checked.
+
+        Raises :class:`~apmbc.errors.ArgumentError` for both sessions and dates, no session, a
+        session that does not exist, a date that is not one, or a start after the end; and
+        :class:`~apmbc.errors.ArgumentTypeError` for a value of the wrong type.
+
+        >>> Period.of(sessions=range(70, 80))
+        Period(sessions=range(70, 80), start=None, end=None)
+        >>> Period.of(start="2010-01-01", end="31 December 2019").end
+        datetime.date(2019, 12, 31)
+        """
+        if sessions is not None and (start is not None or end is not None):
+            raise ArgumentError("give sessions= or start=/end=, not both")
+        first = None if start is None else to_date(start)
+        last = None if end is None else to_date(end)
+        if first is not None and last is not None and first > last:
+            raise ArgumentError(f"start {first.isoformat()} is after end {last.isoformat()}")
+        chosen = None if sessions is None else _session_set(sessions)
+        return cls(sessions=chosen, start=first, end=last)
+
+    @property
+    def dated(self) -> bool:
+        """Whether the period is bounded by dates (so that votes need their dates)."""
+        return self.start is not None or self.end is not None
+
+    def _within(self, day: _dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def keeps(self, session: int, day: _dt.date | None) -> bool:
+        """Whether the period keeps a vote of ``session`` taken on ``day`` (``None``: unknown)."""
+        if self.sessions is not None:
+            return session in self.sessions
+        if not self.dated:
+            return True
+        if day is not None:
+            return self._within(day)
+        try:
+            year = year_of_session(session)
+        except ApmbcError:  # not a session: it lies in no period
+            return False
+        return self._within(_dt.date(year, 1, 1)) and self._within(_dt.date(year, 12, 31))
+
+    def keeps_event(self, day: _dt.date, session: int | None = None) -> bool:
+        """Whether the period keeps an event dated ``day``; ``session`` is the session of a vote
+        (else the session sitting on ``day`` counts)."""
+        if self.sessions is None:
+            return self._within(day)
+        if session is None:
+            try:
+                session = session_of_date(day)
+            except ApmbcError:  # before the first session
+                return False
+        return session in self.sessions
+
+
+def _convention_dates(ds: Dataset, forum: Forum) -> dict[int, _dt.date | None]:
+    return {r.session: r.date for r in ds.resolutions if r.forum is forum and r.convention}
+
+
+def _votes(ds: Dataset, forum: Forum, period: Period) -> list[Vote]:
+    dates = _convention_dates(ds, forum) if period.dated else {}
+    return [
+        v
+        for v in ds.votes
+        if v.forum is forum and v.convention and period.keeps(v.session, dates.get(v.session))
+    ]
+
+
+def convention_votes(
+    ds: Dataset,
+    forum: Forum | str = Forum.PLENARY,
+    *,
+    sessions: Sessions = None,
+    start: DateArg = None,
+    end: DateArg = None,
+) -> tuple[Vote, ...]:
+    """Every State's vote on the Convention's resolution in ``forum``, in the period (see
+    :class:`Period`), in the dataset's order; absences included.
+
+    Votes in other roll calls (a dataset read with ``title_filter=None``) are not among them.
+    Every question about votes in this module reads the votes through this selection.
+
+    >>> import apmbc
+    >>> votes = convention_votes(apmbc.load(), sessions=77)
+    >>> len(votes), sorted({v.session for v in votes})
+    (193, [77])
+    """
+    return tuple(_votes(ds, as_forum(forum), Period.of(sessions, start, end)))
+
+
+def _resolution_sessions(ds: Dataset, forum: Forum, period: Period) -> list[int]:
+    kept = {
+        r.session
+        for r in ds.resolutions
+        if r.forum is forum and r.convention and period.keeps(r.session, r.date)
+    }
+    return sorted(kept)
+
+
+def resolution_sessions(
+    ds: Dataset,
+    forum: Forum | str = Forum.PLENARY,
+    *,
+    sessions: Sessions = None,
+    start: DateArg = None,
+    end: DateArg = None,
+) -> tuple[int, ...]:
+    """The sessions in which the dataset holds the Convention's resolution in ``forum``, among
+    those the period keeps (see :class:`Period`), in order.
+
+    >>> import apmbc
+    >>> resolution_sessions(apmbc.load(), start="2020-01-01", end="2022-12-31")
+    (75, 76, 77)
+    """
+    return tuple(_resolution_sessions(ds, as_forum(forum), Period.of(sessions, start, end)))
+
+
 def votes_by_session(
-    ds: Dataset, state: State | str, forum: Forum | str = Forum.PLENARY
+    ds: Dataset,
+    state: State | str,
+    forum: Forum | str = Forum.PLENARY,
+    *,
+    sessions: Sessions = None,
+    start: DateArg = None,
+    end: DateArg = None,
 ) -> dict[int, VotePosition]:
-    """The State's position on the Convention's resolution in each session, in session order;
-    absences included.
+    """The State's position on the Convention's resolution in each session of the period (see
+    :class:`Period`; default: every session), in session order; absences included.
 
     Sessions with no record for that State (before it joined the UN, or a First Committee vote
     whose per-State record is unknown) are left out rather than guessed. Votes in other roll calls
     (a dataset read with ``title_filter=None``) do not count.
+
+    >>> import apmbc
+    >>> finland = apmbc.load().votes_by_session("Finland", sessions=range(78, 81))
+    >>> {session: str(position) for session, position in finland.items()}
+    {78: 'yes', 79: 'yes', 80: 'abstain'}
     """
     code = _state(ds, state).code
-    wanted = as_forum(forum)
-    found = {
-        v.session: v.position
-        for v in ds.votes
-        if v.state == code and v.forum is wanted and v.convention
-    }
+    period = Period.of(sessions, start, end)
+    found = {v.session: v.position for v in _votes(ds, as_forum(forum), period) if v.state == code}
     return dict(sorted(found.items()))
 
 
@@ -325,45 +536,244 @@ def parties_on(ds: Dataset, when: _dt.date | str) -> tuple[State, ...]:
     return tuple(s for s in ds.states if status_on(s, day) in BOUND)
 
 
+_Positions = dict[VotePosition, tuple[State, ...]]
+
+
+@overload
+def positions(ds: Dataset, session: int, forum: Forum | str = ...) -> _Positions: ...
+
+
+@overload
 def positions(
-    ds: Dataset, session: int, forum: Forum | str = Forum.PLENARY
-) -> dict[VotePosition, tuple[State, ...]]:
-    """Who voted how on the Convention's resolution in one session: every position, each with
-    its States in code order."""
+    ds: Dataset,
+    session: None = None,
+    forum: Forum | str = ...,
+    *,
+    sessions: Sessions = None,
+    start: DateArg = None,
+    end: DateArg = None,
+) -> dict[int, _Positions]: ...
+
+
+def positions(
+    ds: Dataset,
+    session: int | None = None,
+    forum: Forum | str = Forum.PLENARY,
+    *,
+    sessions: Sessions = None,
+    start: DateArg = None,
+    end: DateArg = None,
+) -> _Positions | dict[int, _Positions]:
+    """Who voted how on the Convention's resolution: every position, each with its States in
+    code order.
+
+    With a ``session``, the positions of that session (an
+    :class:`~apmbc.errors.UnknownResolutionError` when the dataset has no resolution for it).
+    Without one, a dictionary from each session of the period (see :class:`Period`; default:
+    every session) in which the dataset holds the resolution, in order, to its positions.
+
+    >>> import apmbc
+    >>> by_session = apmbc.load().positions(sessions=[78, 80])
+    >>> {s: len(p[apmbc.VotePosition.NO]) for s, p in by_session.items()}
+    {78: 1, 80: 1}
+    """
+    return _positions(ds, session, forum, Period.of(sessions, start, end))
+
+
+def _positions(
+    ds: Dataset, session: int | None, forum: Forum | str, period: Period
+) -> _Positions | dict[int, _Positions]:
     wanted = as_forum(forum)
-    ds.resolution(session, wanted)  # raises UnknownResolutionError for a session not in the data
-    out: dict[VotePosition, list[State]] = {p: [] for p in VotePosition}
+    if session is not None:
+        if period != Period():
+            raise ArgumentError("give one session, or sessions=/start=/end=, not both")
+        ds.resolution(session, wanted)  # raises UnknownResolutionError for a session not held
+        return _positions_in(ds, [session], wanted)[session]
+    return _positions_in(ds, _resolution_sessions(ds, wanted, period), wanted)
+
+
+def _positions_in(ds: Dataset, sessions: Iterable[int], forum: Forum) -> dict[int, _Positions]:
+    out: dict[int, dict[VotePosition, list[State]]] = {
+        s: {p: [] for p in VotePosition} for s in sessions
+    }
     for vote in ds.votes:
-        if vote.session == session and vote.forum is wanted and vote.convention:
+        if vote.session in out and vote.forum is forum and vote.convention:
             record = ds.states.get(vote.state)
             if record is not None:
-                out[vote.position].append(record)
-    return {p: tuple(sorted(states, key=lambda s: s.code)) for p, states in out.items()}
+                out[vote.session][vote.position].append(record)
+    return {
+        s: {p: tuple(sorted(states, key=lambda r: r.code)) for p, states in by_position.items()}
+        for s, by_position in sorted(out.items())
+    }
+
+
+Measure = Literal["identical", "voeten"]
+"""How :func:`agreement` measures two States' agreement (see :data:`MEASURES`)."""
+
+MEASURES: dict[str, str] = {
+    "identical": "the share of sessions compared in which the two States voted the same way",
+    "voeten": "1 minus the mean distance between the two votes, scored yes 1, abstain 0.5, no 0 "
+    "(abstaining is half agreement with a yes or a no)",
+}
+"""The measures :func:`agreement` offers, each with what it computes."""
+
+VOETEN_SCORES: dict[VotePosition, float] = {
+    VotePosition.YES: 1.0,
+    VotePosition.ABSTAIN: 0.5,
+    VotePosition.NO: 0.0,
+}
+"""The scores of the ``"voeten"`` measure: yes 1, abstain 0.5, no 0 (absences are not scored)."""
+
+
+def _measure(measure: object) -> Measure:
+    if measure == "identical" or measure == "voeten":
+        return measure
+    allowed = ", ".join(repr(m) for m in MEASURES)
+    if not isinstance(measure, str):
+        raise ArgumentTypeError(f"measure must be one of {allowed}, not {type(measure).__name__}")
+    shown = measure if len(measure) <= 40 else measure[:37] + "..."
+    raise ArgumentError(f"invalid measure {shown!r}: expected one of {allowed}")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Agreement:
+    """How alike two States voted on the Convention's resolution, with what it rests on.
+
+    The result of :func:`agreement_details`; :func:`agreement` returns its :attr:`value`.
+    """
+
+    state_a: str
+    """The first State's code."""
+    state_b: str
+    """The second State's code."""
+    forum: Forum
+    measure: Measure
+    """``"identical"`` or ``"voeten"`` (see :data:`MEASURES`)."""
+    sessions: tuple[int, ...]
+    """The sessions compared, in order: those of the period in which both States voted yes, no
+    or abstain."""
+    value: float
+    """From 0 (never alike) to 1 (always alike); ``nan`` when no session is compared."""
+
+    @property
+    def sessions_compared(self) -> int:
+        """How many sessions the value rests on."""
+        return len(self.sessions)
+
+    def __repr__(self) -> str:
+        return (
+            f"Agreement(state_a={self.state_a!r}, state_b={self.state_b!r}, "
+            f"forum={self.forum.value!r}, measure={self.measure!r}, value={self.value!r}, "
+            f"sessions_compared={self.sessions_compared})"
+        )
+
+
+def agreement_details(
+    ds: Dataset,
+    state_a: State | str,
+    state_b: State | str,
+    forum: Forum | str = Forum.PLENARY,
+    *,
+    sessions: Sessions = None,
+    start: DateArg = None,
+    end: DateArg = None,
+    measure: Measure = "identical",
+) -> Agreement:
+    """How alike two States voted on the Convention's resolution in the period (see
+    :class:`Period`; default: every session), and over how many sessions.
+
+    The sessions compared are those in which both States voted yes, no or abstain (an absence
+    is no vote to compare). Over them, with ``n`` their number:
+
+    - ``measure="identical"`` (the default): the share of them in which the two votes are the
+      same, ``(number of identical votes) / n``.
+    - ``measure="voeten"``: each vote scored yes 1, abstain 0.5, no 0 (:data:`VOETEN_SCORES`),
+      the value is ``1 - sum(|score_a - score_b|) / n``: 1 for the same vote, 0.5 when one
+      abstains and the other votes yes or no, 0 for yes against no. This is the dyadic
+      agreement index of Voeten's UN General Assembly voting data (Strezhnev and Voeten, *United
+      Nations General Assembly Voting Data*, Harvard Dataverse, hdl:1902.1/12379: votes coded
+      1 yes, 2 abstain, 3 no, "abstention is counted as half-disagreement with a yes or no
+      vote"), computed here over the Convention's resolution alone. ``1 - value`` is the mean
+      distance. It is not Signorino and Ritter's S score, which rescales to -1..1.
+
+    The value is ``nan`` when no session is compared. Raises
+    :class:`~apmbc.errors.ArgumentError` for an unknown measure or a bad period.
+
+    >>> import apmbc
+    >>> found = apmbc.load().agreement_details("Russia", "USA", start="2020-01-01")
+    >>> found.value, found.sessions
+    (0.5, (75, 76, 77, 78, 79, 80))
+    """
+    a_record, b_record = _state(ds, state_a), _state(ds, state_b)
+    how = _measure(measure)
+    wanted = as_forum(forum)
+    period = Period.of(sessions, start, end)
+    cast = [v for v in _votes(ds, wanted, period) if v.position is not VotePosition.ABSENT]
+    a = {v.session: v.position for v in cast if v.state == a_record.code}
+    b = {v.session: v.position for v in cast if v.state == b_record.code}
+    common = tuple(sorted(s for s in a if s in b))
+    if not common:
+        value = math.nan
+    elif how == "identical":
+        value = sum(a[s] is b[s] for s in common) / len(common)
+    else:
+        distance = sum(abs(VOETEN_SCORES[a[s]] - VOETEN_SCORES[b[s]]) for s in common)
+        value = 1 - distance / len(common)
+    return Agreement(
+        state_a=a_record.code,
+        state_b=b_record.code,
+        forum=wanted,
+        measure=how,
+        sessions=common,
+        value=value,
+    )
 
 
 def agreement(
-    ds: Dataset, state_a: State | str, state_b: State | str, forum: Forum | str = Forum.PLENARY
+    ds: Dataset,
+    state_a: State | str,
+    state_b: State | str,
+    forum: Forum | str = Forum.PLENARY,
+    *,
+    sessions: Sessions = None,
+    start: DateArg = None,
+    end: DateArg = None,
+    measure: Measure = "identical",
 ) -> float:
-    """Share of the sessions in which both States voted (yes, no or abstain) with the same vote.
+    """How alike two States voted in the period: by default the share of the sessions in which
+    both voted (yes, no or abstain) with the same vote; ``nan`` when they never both voted.
 
-    Returns ``nan`` when they never both voted.
+    :func:`agreement_details` says how ``measure="voeten"`` scores, and gives the sessions the
+    value rests on.
     """
-    a = votes_by_session(ds, state_a, forum)
-    b = votes_by_session(ds, state_b, forum)
-    common = [s for s in a if s in b and VotePosition.ABSENT not in (a[s], b[s])]
-    if not common:
-        return math.nan
-    return sum(a[s] is b[s] for s in common) / len(common)
+    return agreement_details(
+        ds, state_a, state_b, forum, sessions=sessions, start=start, end=end, measure=measure
+    ).value
 
 
-def timeline(ds: Dataset, state: State | str) -> tuple[TimelineEvent, ...]:
-    """Every dated event of a State, in date order.
+def timeline(
+    ds: Dataset,
+    state: State | str,
+    *,
+    sessions: Sessions = None,
+    start: DateArg = None,
+    end: DateArg = None,
+) -> tuple[TimelineEvent, ...]:
+    """Every dated event of a State in the period (see :class:`Period`; default: all), in date
+    order.
 
     Signature, deposit, entry into force (as stated, or by Article 17), withdrawal, other dated
     actions, meetings a record shows it attended, its votes (dated by the resolution), and its
-    statements (dated by their own date, or by the vote they explain).
+    statements (dated by their own date, or by the vote they explain). With ``sessions=``, a vote
+    (and a statement naming a session) counts in its session, any other event in the session
+    sitting on its date.
+
+    >>> import apmbc
+    >>> [str(e.kind) for e in apmbc.load().timeline("Tonga", start="2025-01-01")]
+    ['deposit', 'entry_into_force', 'vote']
     """
     record = _state(ds, state)
+    period = Period.of(sessions, start, end)
     events: list[TimelineEvent] = []
     day: _dt.date | None
 
@@ -373,8 +783,9 @@ def timeline(ds: Dataset, state: State | str) -> tuple[TimelineEvent, ...]:
         text: str,
         ref: str | None = None,
         src: tuple[Source, ...] = (),
+        session: int | None = None,
     ) -> None:
-        if day is not None:
+        if day is not None and period.keeps_event(day, session):
             events.append(
                 TimelineEvent(date=day, kind=kind, description=text, reference=ref, sources=src)
             )
@@ -407,7 +818,7 @@ def timeline(ds: Dataset, state: State | str) -> tuple[TimelineEvent, ...]:
             res = dates.get(vote.roll_call)
             if res is not None and res.date is not None:
                 label = f"Voted {vote.position.value} ({vote.forum.value}, session {vote.session})"
-                add(res.date, EventKind.VOTE, label, res.symbol, vote.sources)
+                add(res.date, EventKind.VOTE, label, res.symbol, vote.sources, vote.session)
     for stmt in ds.statements:
         if stmt.state != record.code:
             continue
@@ -416,9 +827,83 @@ def timeline(ds: Dataset, state: State | str) -> tuple[TimelineEvent, ...]:
             res = dates.get((stmt.session, stmt.forum, None))
             day = res.date if res is not None else None
         text = stmt.text if len(stmt.text) <= 80 else stmt.text[:77] + "..."
-        add(day, EventKind.STATEMENT, text, stmt.meeting, stmt.sources)
+        add(day, EventKind.STATEMENT, text, stmt.meeting, stmt.sources, stmt.session)
     events.sort(key=lambda e: (e.date, list(EventKind).index(e.kind)))
     return tuple(events)
+
+
+# -- States Parties over time -------------------------------------------------------------------
+
+
+def change_days(ds: Dataset, *, start: DateArg = None, end: DateArg = None) -> tuple[_dt.date, ...]:
+    """Every day between ``start`` and ``end`` (both included, either open) on which a State of
+    the dataset takes a new status (:func:`apmbc.domain.treaty.status_change_days`), in order.
+
+    >>> import apmbc
+    >>> change_days(apmbc.load(), start="2026-01-01")
+    (datetime.date(2026, 1, 10), datetime.date(2026, 2, 20))
+    """
+    period = Period.of(start=start, end=end)
+    days = {d for state in ds.states for d in status_change_days(state) if period.keeps_event(d)}
+    return tuple(sorted(days))
+
+
+def parties_days(
+    ds: Dataset, *, start: DateArg = None, end: DateArg = None
+) -> tuple[_dt.date, ...]:
+    """The days :func:`apmbc.plot.parties_over_time` counts the States on, in order: ``start``,
+    ``end`` and every :func:`change_days` day between.
+
+    ``end`` defaults to the data's as-of date (else today), ``start`` to 3 December 1997, when
+    the Convention opened for signature (:data:`~apmbc.domain.treaty.OPENED_FOR_SIGNATURE`), or
+    to ``end`` if that is earlier. Raises :class:`~apmbc.errors.ArgumentError` for a start after
+    the end.
+
+    >>> import apmbc
+    >>> [str(day) for day in parties_days(apmbc.load(), start="2026-01-01", end="2026-06-30")]
+    ['2026-01-01', '2026-01-10', '2026-02-20', '2026-06-30']
+    """
+    last = to_date(end) if end is not None else ds.metadata.as_of or _dt.date.today()
+    first = to_date(start) if start is not None else min(OPENED_FOR_SIGNATURE, last)
+    if first > last:
+        raise ArgumentError(f"start {first.isoformat()} is after end {last.isoformat()}")
+    return tuple(sorted({first, last, *change_days(ds, start=first, end=last)}))
+
+
+def status_counts(
+    ds: Dataset, days: Iterable[_dt.date | str]
+) -> dict[_dt.date, dict[TreatyStatus, int]]:
+    """How many States of the dataset have each status on each of ``days``, in date order:
+    every :class:`~apmbc.models.TreatyStatus`, in its order, with its count (0 included).
+
+    The counts are those of :func:`apmbc.domain.treaty.status_on` for every State on the day.
+    They are taken on the first day and on each day a status changes (:func:`change_days`) up
+    to the last, and carried over to the days between, on which no status changes: a daily
+    count over decades costs no more than a yearly one. ``party`` + ``withdrawing`` is the
+    number of States bound (:data:`~apmbc.domain.treaty.BOUND`), what :func:`parties_on`
+    lists and :func:`apmbc.plot.parties_over_time` draws.
+
+    >>> import apmbc
+    >>> counts = status_counts(apmbc.load(), ["2025-12-01", "2026-03-01"])
+    >>> [(str(day), n[apmbc.TreatyStatus.PARTY], n[apmbc.TreatyStatus.WITHDRAWING])
+    ...  for day, n in counts.items()]
+    [('2025-12-01', 161, 5), ('2026-03-01', 161, 0)]
+    """
+    if isinstance(days, (str, bytes, _dt.date)) or not isinstance(days, Iterable):
+        raise ArgumentTypeError(f"days must be an iterable of dates, not {type(days).__name__}")
+    wanted = sorted({to_date(day) for day in days})
+    if not wanted:
+        return {}
+    first, last = wanted[0], wanted[-1]
+    knots = sorted({first, *change_days(ds, start=first, end=last)})
+    states = tuple(ds.states)
+    counted: list[dict[TreatyStatus, int]] = []
+    for knot in knots:
+        tally = dict.fromkeys(TreatyStatus, 0)
+        for state in states:
+            tally[status_on(state, knot)] += 1
+        counted.append(tally)
+    return {day: dict(counted[bisect.bisect_right(knots, day) - 1]) for day in wanted}
 
 
 # -- filtering by the kind of source --------------------------------------------------------------

@@ -29,6 +29,7 @@ __all__ = [
     "article20_withdrawal_effective",
     "entry_into_force",
     "explain_status",
+    "status_change_days",
     "status_on",
     "withdrawal_effective",
 ]
@@ -128,6 +129,30 @@ def status_on(state: State, when: _dt.date) -> TreatyStatus:
     articles put beyond 9999-12-31 is never reached.
     """
     return _status(state, when)[0]
+
+
+def status_change_days(state: State) -> tuple[_dt.date, ...]:
+    """The days on which :func:`status_on` may give the State a new status, in date order.
+
+    Its signature, deposit, entry into force (:func:`entry_into_force`), notified withdrawal and
+    withdrawal's effect (:func:`withdrawal_effective`), each once. Between two of these days, and
+    before the first, the status stays the same, so a count of statuses made on these days holds
+    until the next one.
+
+    >>> import datetime
+    >>> from apmbc.models import State
+    >>> tonga = State(code="TON", name="Tonga", deposited=datetime.date(2025, 6, 25))
+    >>> status_change_days(tonga)
+    (datetime.date(2025, 6, 25), datetime.date(2025, 12, 1))
+    """
+    days = (
+        state.signed,
+        state.deposited,
+        entry_into_force(state),
+        state.withdrawal_notified,
+        withdrawal_effective(state),
+    )
+    return tuple(sorted({day for day in days if day is not None}))
 
 
 def explain_status(state: State, when: _dt.date) -> str:

@@ -1,9 +1,11 @@
 """Tidy tables: one flat row per record, keyed by codes, ready for CSV, JSON or pandas.
 
-The shape follows the ``unvotes`` R package: the ``votes`` table has one row per State and
-resolution (absences kept), carrying the State's code and name, the session, the forum, the
-resolution symbol and date, and the position. Every table has a fixed list of :class:`Column`
-(see :data:`COLUMNS`), so an empty table still has a header.
+The shape follows the ``unvotes`` R package: the ``votes`` table has one row per State and roll
+call (absences kept): the Convention's resolution in one forum of one session, so one row per
+State, session and forum, or another roll call, named by its ``record``. A row carries the
+State's code and name, the session, the forum, the resolution symbol and date, and the
+position (``apmbc.pandas.vote_matrix`` pivots it to States by sessions). Every table has a
+fixed list of :class:`Column` (see :data:`COLUMNS`), so an empty table still has a header.
 
 Values are plain: ``str``, ``int``, ``bool``, ``datetime.date`` or ``None`` (unknown). Enums
 become their string values; tuples of names are joined with ``"; "``; ``sources`` is the
