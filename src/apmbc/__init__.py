@@ -120,7 +120,10 @@ if TYPE_CHECKING:  # what type checkers see; tests/test_api.py checks it mirrors
         export as export,
         to_records as to_records,
     )
-    from apmbc.queries import MeetingAttendance as MeetingAttendance
+    from apmbc.queries import (
+        Agreement as Agreement,
+        MeetingAttendance as MeetingAttendance,
+    )
     from apmbc.validation import (
         Finding as Finding,
         Severity as Severity,
@@ -187,7 +190,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "VotePosition",
     ),
     "apmbc.output": ("TABLES", "citation", "export", "to_records"),
-    "apmbc.queries": ("MeetingAttendance",),
+    "apmbc.queries": ("Agreement", "MeetingAttendance"),
     "apmbc.validation": ("Finding", "Severity", "validate"),
 }
 """Each public module and the names ``apmbc`` takes from it: the one list of the public API."""
