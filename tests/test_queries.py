@@ -82,6 +82,14 @@ def test_has_attended_review_conference_false_when_all_absences_recorded(
     assert ds.has_attended_review_conference("GFW") is None  # the original is unchanged
 
 
+def test_has_attended_review_conference_is_unknown_before_any_was_held(
+    ds: apmbc.Dataset,
+) -> None:
+    before_1rc = ds.replace(metadata=metadata(as_of=dt.date(2004, 11, 28)))
+    assert before_1rc.has_attended_review_conference("Sylvania") is None
+    assert ds.replace(meetings=()).has_attended_review_conference("Sylvania") is None
+
+
 def test_has_attended_review_conference_counts_only_conferences_held(ds: apmbc.Dataset) -> None:
     before_2rc = ds.replace(metadata=metadata(as_of=dt.date(2005, 1, 1)))
     assert before_2rc.has_attended_review_conference("Grand Fenwick") is False  # 1RC only
