@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -114,8 +114,13 @@ _PLENARY = Forum.PLENARY
 _FIRST = Forum.FIRST_COMMITTEE
 
 
-def _evolve(record: Any, overrides: dict[str, Any]) -> Any:
-    return attrs.evolve(record, **overrides) if overrides else record
+R = TypeVar("R", bound=attrs.AttrsInstance)
+
+
+def _evolve(record: R, overrides: dict[str, Any]) -> R:
+    # attrs' mypy plugin cannot check evolve() on a type variable, even one bound to attrs
+    # classes; the cast says what evolve() returns: a record of the same class.
+    return cast(R, attrs.evolve(cast(Any, record), **overrides)) if overrides else record
 
 
 def source(name: str, **overrides: Any) -> Source:

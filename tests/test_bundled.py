@@ -12,6 +12,7 @@ import sys
 import threading
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from snapshot import check_golden
@@ -365,13 +366,13 @@ def test_parties_figure_of_the_bundled_data(ds: apmbc.Dataset) -> None:
     from apmbc.plot import parties_over_time
 
     fig = parties_over_time(ds)
-    ax = fig.axes[0]
+    ax: Any = fig.axes[0]
     assert "161 bound on 2026-11-27" in ax.get_title()
-    step = next(line for line in ax.get_lines() if line.get_label().startswith("States Parties"))
-    counts = list(step.get_ydata())
+    lines = {str(line.get_label()): line for line in ax.get_lines()}
+    counts = [int(v) for v in lines["States Parties (Convention in force)"].get_ydata()]
     assert (counts[0], max(counts), counts[-1]) == (0, 166, 161)
-    marks = next(line for line in ax.get_lines() if line.get_label() == "Withdrawal took effect")
-    assert len(marks.get_xdata()) == 3  # three dates: 27 Dec 2025, 10 Jan 2026, 20 Feb 2026
+    marks = list(lines["Withdrawal took effect"].get_xdata())
+    assert len(marks) == 3  # three dates: 27 Dec 2025, 10 Jan 2026, 20 Feb 2026
     inset_text = " ".join(t.get_text() for a in ax.child_axes for t in a.texts)
     assert "27 Dec 2025: EST, LTU, LVA" in inset_text
     assert "10 Jan 2026: FIN" in inset_text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from factory import borduria, states, world
@@ -20,6 +21,18 @@ pytest.importorskip("matplotlib", reason="matplotlib is not installed (optional 
 
 PNG = b"\x89PNG\r\n\x1a\n"
 ORDER = list(POSITION_COLOURS)
+
+
+def _line(ax: Any, label: str) -> tuple[list[float], list[float]]:
+    """The x and y values of the line of ``ax`` whose label starts with ``label``."""
+    line = next(x for x in ax.get_lines() if str(x.get_label()).startswith(label))
+    return [float(v) for v in line.get_xdata()], [float(v) for v in line.get_ydata()]
+
+
+def _cells(fig: Any) -> list[list[str]]:
+    """The positions the cells of a voting record show, row by row."""
+    grid = fig.axes[0].images[0].get_array()
+    return [[ORDER[int(v)] for v in row] for row in grid]
 
 
 def _legend_texts(ax: object) -> list[str]:
@@ -52,16 +65,15 @@ def test_parties_over_time_renders_with_title_labels_and_legend(tmp_path: Path) 
 def test_parties_over_time_counts_and_withdrawals() -> None:
     fig = parties_over_time(world())
     ax = fig.axes[0]
-    step = next(line for line in ax.get_lines() if line.get_label().startswith("States Parties"))
-    counts = list(step.get_ydata())
+    _, counts = _line(ax, "States Parties")
     assert counts[0] == 0  # nothing in force before 1 March 1999
     # FRD 1999-03, GNV 1999-06, LAT 1999-11, BRD 2000-08, RUR (stated) 2004-07; then BRD and
     # GNV withdraw; Latveria's notified withdrawal still binds it.
     assert max(counts) == 5
     assert counts[-1] == 3
-    marks = next(line for line in ax.get_lines() if line.get_label() == "Withdrawal took effect")
-    assert len(marks.get_xdata()) == 2  # 27 Dec 2025 (Borduria) and 10 Jan 2026 (Genovia)
-    assert list(marks.get_ydata()) == [4, 3]
+    days, marks = _line(ax, "Withdrawal took effect")
+    assert len(days) == 2  # 27 Dec 2025 (Borduria) and 10 Jan 2026 (Genovia)
+    assert marks == [4, 3]
     inset_text = " ".join(t.get_text() for a in ax.child_axes for t in a.texts)
     assert "27 Dec 2025: BRD" in inset_text
     assert "10 Jan 2026: GNV" in inset_text
@@ -103,10 +115,9 @@ def test_voting_record_renders_with_title_labels_and_legend(tmp_path: Path) -> N
 
 def test_voting_record_cells_follow_the_votes() -> None:
     fig = voting_record(world(), ["ELB", "GFW", "RUR", "LAT", "SYL"])
-    grid = fig.axes[0].images[0].get_array()
     sessions = [int(t.get_text()) for t in fig.axes[0].get_xticklabels()]
     assert sessions == [54, 60]
-    assert [[ORDER[int(v)] for v in row] for row in grid] == [
+    assert _cells(fig) == [
         ["abstain", "abstain"],  # Elbonia
         ["no", "abstain"],  # Grand Fenwick
         ["no record", "yes"],  # Ruritania, before its UN membership
@@ -117,8 +128,7 @@ def test_voting_record_cells_follow_the_votes() -> None:
 
 def test_voting_record_first_committee_has_few_records() -> None:
     fig = voting_record(world(), ["FRD", "ELB"], forum="first_committee")
-    grid = fig.axes[0].images[0].get_array()
-    assert [[ORDER[int(v)] for v in row] for row in grid] == [
+    assert _cells(fig) == [
         ["no record", "no record"],
         ["abstain", "no record"],  # Elbonia's one recorded First Committee vote, session 54
     ]
