@@ -274,6 +274,18 @@ def test_statuses_on_1_january_2026(ds: apmbc.Dataset) -> None:
     assert ds.status_on("FIN", "2026-01-01") is TreatyStatus.WITHDRAWING
 
 
+def test_short_names_in_current_un_usage(ds: apmbc.Dataset) -> None:
+    # What every view shows as "Name (CODE)": the figure's rows, the CLI, the notebook.
+    names = {code: ds.state(code).name for code in ("CUB", "CHN", "USA", "SSD", "CIV")}
+    assert names == {
+        "CUB": "Cuba",
+        "CHN": "China",
+        "USA": "United States",
+        "SSD": "South Sudan",
+        "CIV": "Côte d'Ivoire",
+    }
+
+
 def test_lookup_suggestions_of_the_real_names(ds: apmbc.Dataset) -> None:
     with pytest.raises(apmbc.UnknownStateError, match=r"Did you mean 'Cuba \(CUB\)'\?$"):
         ds.state("Cubaa")
