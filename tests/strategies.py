@@ -41,7 +41,7 @@ from apmbc.models import (
     VotePosition,
 )
 
-__all__ = ["MODEL_STRATEGIES", "documents", "json_values"]
+__all__ = ["MODEL_STRATEGIES", "documents", "json_values", "small_json_values"]
 
 T = TypeVar("T")
 
@@ -257,3 +257,15 @@ json_values: st.SearchStrategy[Any] = st.recursive(
     max_leaves=25,
 )
 """Any JSON value; object keys are often the models' field names, to reach deeper hooks."""
+
+small_json_values: st.SearchStrategy[Any] = st.recursive(
+    _SCALARS,
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.sampled_from(_FIELD_NAMES) | st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=6,
+)
+"""Any JSON value of the same shapes as :data:`json_values`, but small: for the value of each
+field of each record of a whole document, where a 25-leaf tree in every field makes a document
+slow to draw and reaches no more of the code (a hook rejects a wrong shape at its first level)."""

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
-import os
+import math
 import subprocess
 import sys
 import threading
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
+from snapshot import check_golden
 
 import apmbc
-from apmbc import Forum, MeetingKind, TreatyStatus, VotePosition
-from apmbc.output import summary
+from apmbc import EventKind, Forum, MeetingKind, TreatyStatus, VotePosition
+from apmbc.cli import main
+from apmbc.domain.treaty import article17_of, article20_of, entry_into_force, withdrawal_effective
+from apmbc.output import TABLES, columns, export_text, summary, to_records
+from apmbc.output._display import dataset_html
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOT = ROOT / "tests" / "snapshots" / "summary.json"
+CUBA_OBSERVED = ["1MSP", "2MSP", "3MSP", "4MSP", "1RC", "7MSP", "2RC", "13MSP"]
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +174,370 @@ def test_package_data_is_not_stale() -> None:
 
 def test_golden_summary(ds: apmbc.Dataset) -> None:
     """Any change to the bundled data shows here; review it, then UPDATE_SNAPSHOTS=1 pytest."""
-    current = json.dumps(summary(ds), indent=2, sort_keys=True) + "\n"
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
-        SNAPSHOT.write_text(current, encoding="utf-8")
-    assert SNAPSHOT.read_text(encoding="utf-8") == current
+    check_golden(SNAPSHOT, json.dumps(summary(ds), indent=2, sort_keys=True) + "\n")
+
+
+# -- a few States' records, as every view shows them ------------------------------------------
+# The unit tests of tables, exports, frames, figures and the command line run on the factory
+# world (tests/factory.py); the figures of the real record they used to pin are pinned here.
+
+
+def test_cuba(ds: apmbc.Dataset) -> None:
+    cuba = ds.state("Cuba")
+    assert (cuba.code, cuba.status, cuba.aliases) == (
+        "CUB",
+        TreatyStatus.NOT_PARTY,
+        ("Republic of Cuba",),
+    )
+    assert len(cuba.sources) == 4  # 3, then the code list (COW, GW, M49)
+    assert (cuba.deposited, entry_into_force(cuba), article17_of(cuba)) == (None, None, None)
+    assert [m.code for m in ds.observer_meetings(cuba)] == CUBA_OBSERVED
+    plenary = ds.votes_by_session(cuba)
+    assert list(plenary) == list(range(52, 81))
+    assert set(plenary.values()) == {VotePosition.ABSTAIN}
+    # Its First Committee votes of sessions 73 and 76 come from its profile page.
+    assert ds.votes_by_session(cuba, "first_committee") == {
+        73: VotePosition.ABSTAIN,
+        76: VotePosition.ABSTAIN,
+    }
+    statements = [s for s in ds.statements if s.state == "CUB"]
+    assert [s.session for s in statements] == [72, 76, 78]
+    # Two paraphrased explanations of vote, and Cuba's own words quoted on its profile page.
+    assert [s.verbatim for s in statements] == [False, True, False]
+    assert statements[0].forum is Forum.FIRST_COMMITTEE
+    assert statements[0].context is apmbc.StatementContext.EXPLANATION_OF_VOTE
+
+
+def test_south_sudan_succession_and_finland_withdrawal(ds: apmbc.Dataset) -> None:
+    ssd = ds.state("South Sudan")
+    assert ssd.status is TreatyStatus.PARTY
+    assert ssd.deposit_method is apmbc.DepositMethod.SUCCESSION
+    assert article17_of(ssd) == dt.date(2012, 5, 1)  # the stated 2011-07-09 is what counts
+    assert entry_into_force(ssd) == dt.date(2011, 7, 9)
+    assert ssd.withdrawal_notified is None
+    fin = ds.state("FIN")
+    assert fin.status is TreatyStatus.WITHDRAWN
+    assert fin.withdrawal_notified == dt.date(2025, 7, 10)
+    assert article20_of(fin) == dt.date(2026, 1, 10) == fin.withdrawal_effective
+
+
+def test_withdrawals(ds: apmbc.Dataset) -> None:
+    effective = {s.code: withdrawal_effective(s) for s in ds.states if s.withdrawal_notified}
+    assert effective == {
+        "EST": dt.date(2025, 12, 27),
+        "LTU": dt.date(2025, 12, 27),
+        "LVA": dt.date(2025, 12, 27),
+        "FIN": dt.date(2026, 1, 10),
+        "POL": dt.date(2026, 2, 20),
+    }
+    assert all(ds.state(code).status is TreatyStatus.WITHDRAWN for code in effective)
+
+
+def test_most_states_ever_bound_and_bound_now(ds: apmbc.Dataset) -> None:
+    # The number bound rises only on a day of entry into force, so its maximum is on one.
+    days = sorted({d for s in ds.states if (d := entry_into_force(s)) is not None})
+    assert ds.parties_on(days[0] - dt.timedelta(days=1)) == ()
+    assert max(len(ds.parties_on(day)) for day in days) == 166
+    assert len(ds.parties_on(ds.metadata.as_of or dt.date.today())) == 161
+
+
+def test_first_msp_and_first_review_conference(ds: apmbc.Dataset) -> None:
+    first = ds.meeting("1MSP")
+    assert (first.start, first.end) == (dt.date(1999, 5, 3), dt.date(1999, 5, 7))
+    assert (first.city, first.country) == ("Maputo", "MOZ")
+    assert first.president is not None and first.president.person == "Leonardo Santos Simão"
+    assert first.participation is not None
+    assert (first.participation.states_parties, first.participation.observer_states) == (43, 47)
+    assert first.venue is not None
+    assert ds.meeting("1RC").start == dt.date(2004, 11, 29)
+    assert ds.meeting("IM-2023").number is None
+    conferences = [m.code for m in ds.meetings if m.kind is MeetingKind.REVIEW_CONFERENCE]
+    assert conferences == ["1RC", "2RC", "3RC", "4RC", "5RC"]
+
+
+def test_votes_of_session_77_and_80(ds: apmbc.Dataset) -> None:
+    res = ds.resolution(77)
+    assert (res.symbol, res.date) == ("A/RES/77/63", dt.date(2022, 12, 7))
+    assert (res.tally.yes, res.tally.no, res.tally.abstain, res.tally.absent) == (167, 0, 17, 9)
+    assert sum(1 for v in ds.votes if (v.session, v.forum) == (77, Forum.PLENARY)) == 193
+    cuba = next(v for v in ds.votes if v.state == "CUB" and v.session == 77)
+    assert (cuba.position, cuba.recorded_name) == (VotePosition.ABSTAIN, "CUBA")
+    fc80 = ds.resolution(80, "first_committee")
+    assert fc80.symbol == "A/C.1/80/L.30"
+    assert not [v for v in ds.votes if (v.session, v.forum) == (80, Forum.FIRST_COMMITTEE)]
+
+
+def test_statuses_on_1_january_2026(ds: apmbc.Dataset) -> None:
+    statuses = Counter(ds.status_on(s, "2026-01-01") for s in ds.states)
+    assert statuses[TreatyStatus.WITHDRAWN] == 3  # Estonia, Latvia, Lithuania (27 December 2025)
+    assert statuses[TreatyStatus.WITHDRAWING] == 2  # Finland (10 January), Poland (20 February)
+    assert ds.status_on("FIN", "2026-01-01") is TreatyStatus.WITHDRAWING
+
+
+def test_short_names_in_current_un_usage(ds: apmbc.Dataset) -> None:
+    # What every view shows as "Name (CODE)": the figure's rows, the CLI, the notebook.
+    names = {code: ds.state(code).name for code in ("CUB", "CHN", "USA", "SSD", "CIV")}
+    assert names == {
+        "CUB": "Cuba",
+        "CHN": "China",
+        "USA": "United States",
+        "SSD": "South Sudan",
+        "CIV": "Côte d'Ivoire",
+    }
+
+
+def test_lookup_suggestions_of_the_real_names(ds: apmbc.Dataset) -> None:
+    with pytest.raises(apmbc.UnknownStateError, match=r"Did you mean 'Cuba \(CUB\)'\?$"):
+        ds.state("Cubaa")
+    with pytest.raises(apmbc.UnknownMeetingError, match="Did you mean '9MSP"):
+        ds.meeting("99MSP")
+
+
+# -- every view of the whole bundled record works -------------------------------------------
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_every_row_has_the_columns_in_order_and_plain_values(ds: apmbc.Dataset, table: str) -> None:
+    rows = to_records(ds, table)
+    assert len(rows) == len(getattr(ds, table))
+    names = [c.name for c in columns(table)]
+    for row in rows:
+        assert list(row) == names
+        for value in row.values():
+            assert value is None or isinstance(value, (str, int, dt.date)), (table, value)
+
+
+def test_exports_of_the_bundled_data(ds: apmbc.Dataset) -> None:
+    rows = list(csv.DictReader(io.StringIO(export_text(ds, "votes", "csv"))))
+    assert len(rows) == len(ds.votes) == 5557  # 5,555 plenary votes and 2 First Committee votes
+    assert rows[0]["state"] == "AFG"
+    cuba = next(r for r in rows if r["state"] == "CUB" and r["session"] == "77")
+    assert cuba == {
+        "state": "CUB",
+        "state_name": "Cuba",
+        "session": "77",
+        "forum": "plenary",
+        "resolution": "A/RES/77/63",
+        "record": "",
+        "date": "2022-12-07",
+        "position": "abstain",
+        "intended": "",
+        "recorded_name": "CUBA",
+        "sources": cuba["sources"],
+    }
+    assert cuba["sources"]
+    text = export_text(ds, "states", "json")
+    assert "Côte d'Ivoire" in text  # UTF-8, not \\u escapes
+    states = json.loads(text)
+    assert len(states) == 197
+    ssd = next(r for r in states if r["code"] == "SSD")
+    assert (ssd["entry_into_force_stated"], ssd["entry_into_force_article17"]) == (
+        "2011-07-09",
+        "2012-05-01",
+    )
+    resolutions = json.loads(export_text(ds, "resolutions", "json"))
+    assert len(resolutions) == 58
+    assert {r["session"] for r in resolutions} == set(range(52, 81))
+
+
+def test_notebook_summary_of_the_bundled_data(ds: apmbc.Dataset) -> None:
+    shown = dataset_html(ds)
+    assert ds._repr_html_() == shown
+    for text in (
+        apmbc.DATA_VERSION,
+        "2026-11-27",
+        "197 (31 not_party, 161 party, 5 withdrawn)",
+        "58 (sessions 52–80)",
+        "5557",
+    ):
+        assert f">{text}</td>" in shown, text
+
+
+def test_frames_of_the_bundled_data(ds: apmbc.Dataset) -> None:
+    pd = pytest.importorskip("pandas", reason="pandas is not installed (apmbc[pandas])")
+    from apmbc.pandas import to_frame
+
+    for table in TABLES:
+        frame = to_frame(ds, table)
+        assert len(frame) == len(getattr(ds, table)), table
+    states = to_frame(ds, "states")
+    assert states[states["status"] > "party"]["code"].tolist() == [
+        "EST",
+        "FIN",
+        "LTU",
+        "LVA",
+        "POL",
+    ]
+    votes = to_frame(ds, "votes")
+    counts = votes[votes["session"] == 77]["position"].value_counts()
+    assert (counts["yes"], counts["no"], counts["abstain"], counts["absent"]) == (167, 0, 17, 9)
+    cuba = votes[(votes["state"] == "CUB") & (votes["session"] == 77)].iloc[0]
+    assert cuba["date"] == pd.Timestamp("2022-12-07")
+
+
+def test_parties_figure_of_the_bundled_data(ds: apmbc.Dataset) -> None:
+    pytest.importorskip("matplotlib", reason="matplotlib is not installed (apmbc[plot])")
+    from apmbc.plot import parties_over_time
+
+    fig = parties_over_time(ds)
+    ax: Any = fig.axes[0]
+    assert "161 bound on 2026-11-27" in ax.get_title()
+    lines = {str(line.get_label()): line for line in ax.get_lines()}
+    counts = [int(v) for v in lines["States Parties (Convention in force)"].get_ydata()]
+    assert (counts[0], max(counts), counts[-1]) == (0, 166, 161)
+    marks = list(lines["Withdrawal took effect"].get_xdata())
+    assert len(marks) == 3  # three dates: 27 Dec 2025, 10 Jan 2026, 20 Feb 2026
+    inset_text = " ".join(t.get_text() for a in ax.child_axes for t in a.texts)
+    assert "27 Dec 2025: EST, LTU, LVA" in inset_text
+    assert "10 Jan 2026: FIN" in inset_text
+    assert "20 Feb 2026: POL" in inset_text
+
+
+def test_the_command_line_reads_the_bundled_data_by_default(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["state", "cuba"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    lines = out.splitlines()
+    assert lines[0] == "Cuba (CUB)"
+    assert "  status             not_party (as of 2026-11-27)" in lines
+    assert f"Observer at 8 meetings: {' '.join(CUBA_OBSERVED)}" in lines
+    assert "Plenary votes, sessions 52-80 (29): 29 abstain" in lines
+    assert any(
+        line.startswith("  [explanation of vote; First Committee session 72") for line in lines
+    )
+    assert main(["votes", "--session", "77"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "A/RES/77/63 (session 77, plenary, 2022-12-07): " + (
+        "167 yes, 0 no, 17 abstain, 9 absent"
+    )
+    assert len(lines) == 1 + 193
+    assert "abstain  CUB  Cuba" in lines
+
+
+# -- the examples of the issue: queries over the real record ----------------------------------
+# (These were tests/test_queries.py, which now tests the queries on the factory world.)
+
+
+def test_votes_by_session(ds: apmbc.Dataset) -> None:
+    cuba = ds.votes_by_session("Cuba")
+    assert list(cuba) == list(range(52, 81))
+    assert set(cuba.values()) == {VotePosition.ABSTAIN}
+    china = ds.votes_by_session("CHN")
+    assert china[77] is VotePosition.YES
+    assert china[52] is VotePosition.ABSTAIN
+    assert (china[59], china[60]) == (VotePosition.ABSTAIN, VotePosition.YES)
+    # absences are kept
+    assert ds.votes_by_session("Afghanistan")[52] is VotePosition.ABSENT
+    # before UN membership there is no record
+    assert 65 not in ds.votes_by_session("South Sudan")
+    assert ds.votes_by_session("South Sudan")[67] is VotePosition.YES
+    assert ds.votes_by_session("Cuba", "first_committee") == {
+        73: VotePosition.ABSTAIN,
+        76: VotePosition.ABSTAIN,
+    }
+    assert ds.votes_by_session("China", "first_committee") == {}
+
+
+def test_observer_meetings_in_date_order(ds: apmbc.Dataset) -> None:
+    codes = [m.code for m in ds.observer_meetings("Cuba")]
+    assert codes == CUBA_OBSERVED
+
+
+def test_has_attended_review_conference(ds: apmbc.Dataset) -> None:
+    assert ds.has_attended_review_conference("United States") is True
+    assert ds.has_attended_review_conference("Cuba") is True
+    assert ds.has_attended_review_conference("Iran") is None  # 5RC unknown
+    assert ds.has_attended_review_conference("Finland") is None  # party at 3RC..5RC
+    facts = ds.attendance("Iran")
+    assert {a.meeting for a in facts if not a.attended} >= {"1RC", "2RC", "3RC", "4RC"}
+    assert "5RC" not in {a.meeting for a in facts}
+
+
+def test_has_attended_review_conference_false_when_all_absences_recorded(
+    ds: apmbc.Dataset,
+) -> None:
+    iran = ds.state("Iran")
+    extra = apmbc.Attendance(
+        state="IRN",
+        meeting="5RC",
+        attended=False,
+        evidence="planted for the test",
+        sources=(apmbc.Source(citation="test"),),
+    )
+    planted = ds.replace(attendances=(*ds.attendances, extra))
+    assert planted.has_attended_review_conference(iran) is False
+    assert ds.has_attended_review_conference(iran) is None  # original unchanged
+
+
+@pytest.mark.parametrize(
+    ("state", "day", "status"),
+    [
+        ("Cuba", "1997-12-03", TreatyStatus.NOT_PARTY),
+        ("Cuba", "2026-11-27", TreatyStatus.NOT_PARTY),
+        ("Tonga", "2025-09-01", TreatyStatus.JOINING),
+        ("Tonga", "2025-12-01", TreatyStatus.PARTY),
+        ("Finland", "2025-12-31", TreatyStatus.WITHDRAWING),
+        ("Finland", "2026-01-10", TreatyStatus.WITHDRAWN),
+        ("Guinea", "1999-03-01", TreatyStatus.JOINING),
+        ("Guinea", "1999-04-01", TreatyStatus.PARTY),
+        ("Marshall Islands", "2000-01-01", TreatyStatus.SIGNATORY),
+        ("Canada", "1998-01-01", TreatyStatus.JOINING),
+        ("Canada", "1999-03-01", TreatyStatus.PARTY),
+        ("South Sudan", "2011-07-09", TreatyStatus.PARTY),
+        ("South Sudan", "2011-07-08", TreatyStatus.NOT_PARTY),
+    ],
+)
+def test_status_on(ds: apmbc.Dataset, state: str, day: str, status: TreatyStatus) -> None:
+    assert ds.status_on(state, day) is status
+    assert ds.status_on(state, dt.date.fromisoformat(day)) is status
+
+
+def test_status_on_accepts_forgiving_dates(ds: apmbc.Dataset) -> None:
+    assert ds.status_on("Tonga", "1 December 2025") is TreatyStatus.PARTY
+    with pytest.raises(ValueError, match="2025-13-01"):
+        ds.status_on("Tonga", "2025-13-01")
+
+
+def test_parties_on(ds: apmbc.Dataset) -> None:
+    assert ds.parties_on("1999-02-28") == ()
+    first = ds.parties_on("1999-03-01")
+    assert len(first) == 45
+    assert "CAN" in {s.code for s in first}
+    deposits = sorted(s.deposited for s in first if s.deposited)
+    assert len([d for d in deposits if d <= dt.date(1998, 9, 16)]) == 40
+    assert all(d <= dt.date(1998, 9, 30) for d in deposits)
+    assert "GIN" not in {s.code for s in first}  # deposited 1998-10-08, in force in April
+    now = {s.code for s in ds.parties_on("2026-11-27")}
+    assert "FIN" not in now and "TON" in now and "UKR" in now and "CUB" not in now
+    assert len(now) == sum(1 for s in ds.states if s.status is TreatyStatus.PARTY)
+
+
+def test_positions(ds: apmbc.Dataset) -> None:
+    p = ds.positions(77)
+    assert [len(p[k]) for k in VotePosition] == [167, 0, 17, 9]
+    assert "CUB" in {s.code for s in p[VotePosition.ABSTAIN]}
+    assert ds.positions(80)[VotePosition.NO][0].code == "RUS"
+
+
+def test_agreement(ds: apmbc.Dataset) -> None:
+    assert ds.agreement("Cuba", "Cuba") == 1.0
+    assert ds.agreement("Cuba", "Egypt") == 1.0  # both abstained every session
+    value = ds.agreement("Cuba", "Canada")
+    assert value == 0.0
+    assert 0 < ds.agreement("China", "Cuba") < 1
+    assert math.isnan(ds.agreement("Holy See", "Cuba"))  # the Holy See never votes
+
+
+def test_timeline(ds: apmbc.Dataset) -> None:
+    events = ds.timeline("Finland")
+    assert [e.date for e in events] == sorted(e.date for e in events)
+    kinds = [e.kind for e in events]
+    assert EventKind.DEPOSIT in kinds and EventKind.WITHDRAWAL_EFFECTIVE in kinds
+    assert events[-1].kind in (EventKind.WITHDRAWAL_EFFECTIVE, EventKind.VOTE)
+    us = ds.timeline("USA")
+    stmt = [e for e in us if e.kind is EventKind.STATEMENT]
+    assert stmt and stmt[0].date == dt.date(2015, 11, 4)  # dated by the vote it explains
+    attended = [e.reference for e in us if e.kind is EventKind.ATTENDANCE]
+    assert attended[0] == "2RC"

@@ -14,8 +14,6 @@ from __future__ import annotations
 import doctest
 import importlib.util
 import re
-import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -174,18 +172,15 @@ def test_coverage_page_is_up_to_date() -> None:
     assert current == expected, "docs/coverage.md is stale: run python scripts/gen_coverage.py"
 
 
-def test_sphinx_builds_without_warnings(tmp_path: Path) -> None:
-    """``sphinx -W`` builds the HTML docs: every page, autodoc and cross-reference is clean."""
+def test_sphinx_builds_without_warnings(request: pytest.FixtureRequest) -> None:
+    """``sphinx -W`` builds the HTML docs: every page, autodoc and cross-reference is clean.
+
+    The build itself started in the background when collection ended (see conftest.py).
+    """
     pytest.importorskip("sphinx", reason="sphinx is not installed (dependency group 'docs')")
     pytest.importorskip("myst_parser", reason="myst-parser is not installed (group 'docs')")
-    out = tmp_path / "html"
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(DOCS), str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
-    assert result.returncode == 0, f"sphinx failed:\n{result.stdout}\n{result.stderr}"
-    assert (out / "index.html").is_file()
-    assert (out / "api.html").is_file()
+    build = request.getfixturevalue("sphinx_build")
+    status, stdout, stderr = build.wait()
+    assert status == 0, f"sphinx failed:\n{stdout}\n{stderr}"
+    assert (build.html / "index.html").is_file()
+    assert (build.html / "api.html").is_file()

@@ -1,4 +1,8 @@
-"""Exports: CSV and canonical JSON, written atomically."""
+"""Exports: CSV and canonical JSON, written atomically.
+
+On the factory world (tests/factory.py); the exports of the real record are checked in
+tests/test_bundled.py.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_tables import tiny
+from factory import world
 
 import apmbc
 from apmbc.errors import UnknownFormatError, UnknownTableError
@@ -24,83 +28,105 @@ def test_formats() -> None:
 
 def test_public_name_works_whatever_was_imported_first() -> None:
     # The function lives in apmbc.output._export: importing that module must not shadow the
-    # package's public function apmbc.export, whichever is imported first.
+    # package's public function apmbc.export, whichever is imported first. A fresh interpreter
+    # for each order; an empty dataset is enough to call it (no need to load the bundled data).
     for code in (
         "import apmbc; f = apmbc.export; import apmbc.output._export",
         "import apmbc.output._export, apmbc",
     ):
-        check = code + "; import io; out = io.StringIO(); apmbc.export(apmbc.load(), 'votes', out)"
-        check += "; print(out.getvalue().count(chr(10)))"
+        check = code + "; import io; out = io.StringIO()"
+        check += (
+            "; apmbc.export(apmbc.Dataset(metadata=apmbc.Metadata(data_version='x')), 'votes', out)"
+        )
+        check += (
+            "; print(apmbc.export is apmbc.output._export.export, out.getvalue().count(chr(10)))"
+        )
         result = subprocess.run(
             [sys.executable, "-c", check], capture_output=True, text=True, check=True
         )
-        assert result.stdout.strip() == "5558"  # header and 5,557 votes
+        assert result.stdout.strip() == "True 1"  # the function, which wrote the header
 
 
 def test_csv_has_a_header_iso_dates_and_empty_unknowns(tmp_path: Path) -> None:
     path = tmp_path / "states.csv"
-    export(tiny(), "states", path, format="csv")
+    export(world(), "states", path, format="csv")
     text = path.read_text(encoding="utf-8")
     assert text.endswith("\n")
     assert "\r" not in text
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == [c.name for c in columns("states")]
-    alpha = dict(zip(rows[0], rows[1], strict=True))
-    assert alpha["deposited"] == "2000-02-15"
-    assert alpha["entry_into_force_article17"] == "2000-08-01"
-    assert alpha["entry_into_force_stated"] == ""
-    assert alpha["aliases"] == "Alphaland; Republic of Alpha"
-    beta = dict(zip(rows[0], rows[2], strict=True))
-    assert beta["deposited"] == ""
-    assert beta["status"] == "not_party"
+    assert len(rows) == 1 + 8
+    by_code = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    borduria = by_code["BRD"]
+    assert borduria["deposited"] == "2000-02-15"
+    assert borduria["entry_into_force_article17"] == "2000-08-01"
+    assert borduria["entry_into_force_stated"] == ""
+    assert borduria["un_member"] == "true"
+    assert by_code["SYL"]["un_member"] == "false"
+    assert by_code["FRD"]["aliases"] == "Republic of Freedonia; Fredonia"
+    elbonia = by_code["ELB"]
+    assert elbonia["deposited"] == ""
+    assert elbonia["status"] == "not_party"
 
 
 def test_csv_booleans_are_true_false() -> None:
-    text = export_text(tiny(), "attendances", "csv")
-    header, row = list(csv.reader(io.StringIO(text)))
-    assert dict(zip(header, row, strict=True))["attended"] == "true"
+    text = export_text(world(), "attendances", "csv")
+    header, *rows = list(csv.reader(io.StringIO(text)))
+    attended = [dict(zip(header, row, strict=True))["attended"] for row in rows]
+    assert attended[:2] == ["true", "false"]  # Elbonia at 1MSP, as two sources disagree
+    assert set(attended) == {"true", "false"}
 
 
-def test_csv_of_the_bundled_votes() -> None:
-    text = export_text(apmbc.load(), "votes", "csv")
+def test_csv_of_the_votes() -> None:
+    text = export_text(world(), "votes", "csv")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert len(rows) == 5557
-    cuba = next(r for r in rows if r["state"] == "CUB" and r["session"] == "77")
-    assert cuba == {
-        "state": "CUB",
-        "state_name": "Cuba",
-        "session": "77",
+    assert len(rows) == len(world().votes) == 14
+    assert rows[1] == {
+        "state": "ELB",
+        "state_name": "Elbonia",
+        "session": "54",
         "forum": "plenary",
-        "resolution": "A/RES/77/63",
+        "resolution": "A/RES/54/54 B",
         "record": "",
-        "date": "2022-12-07",
+        "date": "1999-12-01",
         "position": "abstain",
         "intended": "",
-        "recorded_name": "CUBA",
-        "sources": cuba["sources"],
+        "recorded_name": "LOWER ELBONIA",
+        "sources": "https://example.org/factory/votes-54-plenary",
     }
+    committee = next(r for r in rows if r["forum"] == "first_committee")
+    assert (committee["resolution"], committee["date"]) == ("", "")  # unknown: empty fields
+
+
+def test_csv_quotes_what_needs_quoting() -> None:
+    text = export_text(world(), "statements", "csv")
+    assert '"Grand Fenwick Gazette, 20 March 2026"' in text  # a comma inside a field
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[2]["sources"] == "Grand Fenwick Gazette, 20 March 2026"
 
 
 def test_json_is_a_canonical_list_of_objects(tmp_path: Path) -> None:
     path = tmp_path / "states.json"
-    export(apmbc.load(), "states", path, format="json")
+    export(world(), "states", path, format="json")
     raw = path.read_bytes()
     text = raw.decode("utf-8")
     assert text.endswith("]\n")
-    assert "Côte d'Ivoire" in text  # UTF-8, not \u escapes
+    assert "Duché de Grand Fenwick" in text  # UTF-8, not \u escapes
     data = json.loads(text)
-    assert isinstance(data, list) and len(data) == 197
+    assert isinstance(data, list) and len(data) == 8
     assert text == json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-    ssd = next(r for r in data if r["code"] == "SSD")
-    assert ssd["entry_into_force_stated"] == "2011-07-09"
-    assert ssd["entry_into_force_article17"] == "2012-05-01"
-    assert ssd["withdrawal_notified"] is None
+    ruritania = next(r for r in data if r["code"] == "RUR")
+    assert ruritania["entry_into_force_stated"] == "2004-07-09"
+    assert ruritania["entry_into_force_article17"] == "2005-08-01"
+    assert ruritania["withdrawal_notified"] is None
+    assert ruritania["un_member"] is True
 
 
 def test_export_to_a_stream() -> None:
     out = io.StringIO()
-    export(tiny(), "votes", out, format="json")
-    assert [r["position"] for r in json.loads(out.getvalue())] == ["yes", "abstain"]
+    export(world(), "votes", out, format="json")
+    positions = [r["position"] for r in json.loads(out.getvalue())]
+    assert positions[:6] == ["yes", "abstain", "yes", "no", "yes", "absent"]  # session 54
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -113,7 +139,7 @@ def test_empty_tables_still_have_a_header(table: str) -> None:
 def test_unknown_format_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "out.xlsx"
     with pytest.raises(UnknownFormatError) as info:
-        export(tiny(), "votes", path, format="xlsx")
+        export(world(), "votes", path, format="xlsx")
     assert isinstance(info.value, ValueError)
     assert "'xlsx'" in str(info.value) and "csv, json" in str(info.value)
     assert not path.exists()
@@ -122,7 +148,7 @@ def test_unknown_format_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> N
 def test_unknown_table_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "out.csv"
     with pytest.raises(UnknownTableError):
-        export(tiny(), "people", path)
+        export(world(), "people", path)
     assert not path.exists()
 
 
@@ -137,7 +163,7 @@ def test_failed_write_leaves_the_previous_file(
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OSError, match="No space left"):
-        export(tiny(), "votes", path)
+        export(world(), "votes", path)
     assert path.read_text(encoding="utf-8") == "previous content\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["votes.csv"]  # no temp file left
 
@@ -145,5 +171,5 @@ def test_failed_write_leaves_the_previous_file(
 def test_export_replaces_an_existing_file(tmp_path: Path) -> None:
     path = tmp_path / "votes.csv"
     path.write_text("old\n", encoding="utf-8")
-    export(tiny(), "votes", path)
-    assert path.read_text(encoding="utf-8") == export_text(tiny(), "votes", "csv")
+    export(world(), "votes", path)
+    assert path.read_text(encoding="utf-8") == export_text(world(), "votes", "csv")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
-from strategies import MODEL_STRATEGIES, all_models, documents, json_values
+from strategies import MODEL_STRATEGIES, all_models, documents, json_values, small_json_values
 
 import apmbc
 from apmbc import (
@@ -279,9 +279,9 @@ def test_load_json_names_the_file(tmp_path: Path) -> None:
 
 _FIELDS = st.sampled_from(sorted({f for m in all_models() for f in m.__annotations__}))
 dataset_like = st.fixed_dictionaries(
-    {"metadata": st.dictionaries(_FIELDS, json_values, max_size=3)},
+    {"metadata": st.dictionaries(_FIELDS, small_json_values, max_size=3)},
     optional={
-        table: st.lists(st.dictionaries(_FIELDS, json_values, max_size=6), max_size=3)
+        table: st.lists(st.dictionaries(_FIELDS, small_json_values, max_size=6), max_size=3)
         for table in ("states", "meetings", "resolutions", "votes", "attendances", "statements")
     },
 )
