@@ -182,7 +182,7 @@ def add_folder(ds: Dataset, folder: Path, rules: Rules) -> Dataset:
     votes: tuple[Vote, ...] = ()
     if (folder / "votes.csv").exists():
         sources = _read("vote-sources.json", tuple[Source, ...], folder)
-        votes = _read_votes(folder / "votes.csv", ds.states, ds.resolutions, sources)
+        votes = _read_votes(folder / "votes.csv", tuple(ds.states), tuple(ds.resolutions), sources)
     attendances: tuple[Attendance, ...] = ()
     if (folder / "attendances.json").exists():
         attendances = _read("attendances.json", tuple[Attendance, ...], folder)
