@@ -71,7 +71,8 @@ POSITIONS = {"yes", "no", "abstain", "absent"}
 def _read(name: str, cls: Any, folder: Path = RAW) -> Any:
     path = folder / name
     data = json.loads(path.read_text(encoding="utf-8"))
-    return structure(data, cls, source=str(path.relative_to(ROOT)))
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    return structure(data, cls, source=str(shown))
 
 
 def _dump(records: Any) -> str:
@@ -495,7 +496,7 @@ def _read_votes(
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         for line, row in enumerate(reader, start=2):
-            where = f"{path.relative_to(ROOT)}:{line}"
+            where = f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{line}"
             key = (row["session"], row["forum"])
             resolution = by_key.get((int(row["session"]), row["forum"]))
             if resolution is None:
