@@ -37,8 +37,8 @@ def test_state_json(capsys: pytest.CaptureFixture[str]) -> None:
     plenary = data["votes"]["plenary"]
     assert list(plenary) == [str(s) for s in range(52, 81)]
     assert set(plenary.values()) == {"abstain"}
-    # First Committee votes come from Cuba's profile page (sessions 73 and 76).
-    assert data["votes"]["first_committee"] == {"73": "abstain", "76": "abstain"}
+    # First Committee votes: session 70 from the roll call, 73 and 76 from Cuba's profile page.
+    assert data["votes"]["first_committee"] == {"70": "abstain", "73": "abstain", "76": "abstain"}
     assert data["entry_into_force"] == {"stated": None, "article17": None}
     assert [s["session"] for s in data["statements"]] == [72, 76, 78]
     # Two paraphrased explanations of vote, and Cuba's own words quoted on its profile page.
@@ -51,7 +51,7 @@ def test_state_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     lines = out.splitlines()
     assert lines[0] == "Cuba (CUB)"
-    assert "  status             not_party (as of 2026-11-27)" in lines
+    assert "  status             not_party (as of 2026-12-01)" in lines
     assert f"Observer at 8 meetings: {' '.join(CUBA_OBSERVED)}" in lines
     assert "Plenary votes, sessions 52-80 (29): 29 abstain" in lines
     assert any(
@@ -188,7 +188,7 @@ def test_export_csv_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert status == 0 and out == ""
     assert "wrote votes (csv)" in err
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert len(rows) == 5557  # 5,555 plenary votes and 2 First Committee votes
+    assert len(rows) == 5750  # 5,555 plenary votes and 195 First Committee votes
     assert rows[0]["state"] == "AFG"
 
 

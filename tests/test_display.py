@@ -117,10 +117,10 @@ def test_dataset_html_summarises_the_record() -> None:
     assert ds._repr_html_() == markup
     shown = rows(markup)
     assert shown["Data version"] == apmbc.DATA_VERSION
-    assert shown["As of"] == "2026-11-27"
+    assert shown["As of"] == "2026-12-01"
     assert shown["States"] == "197 (31 not_party, 161 party, 5 withdrawn)"
     assert shown["Resolutions"] == "58 (sessions 52–80)"
-    assert shown["Votes"] == "5557"
+    assert shown["Votes"] == "5750"
 
 
 def test_dataset_html_of_an_empty_dataset() -> None:

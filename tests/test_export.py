@@ -34,7 +34,7 @@ def test_public_name_works_whatever_was_imported_first() -> None:
         result = subprocess.run(
             [sys.executable, "-c", check], capture_output=True, text=True, check=True
         )
-        assert result.stdout.strip() == "5558"  # header and 5,557 votes
+        assert result.stdout.strip() == "5751"  # header and 5,750 votes
 
 
 def test_csv_has_a_header_iso_dates_and_empty_unknowns(tmp_path: Path) -> None:
@@ -64,7 +64,7 @@ def test_csv_booleans_are_true_false() -> None:
 def test_csv_of_the_bundled_votes() -> None:
     text = export_text(apmbc.load(), "votes", "csv")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert len(rows) == 5557
+    assert len(rows) == 5750
     cuba = next(r for r in rows if r["state"] == "CUB" and r["session"] == "77")
     assert cuba == {
         "state": "CUB",

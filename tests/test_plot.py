@@ -30,7 +30,7 @@ def test_parties_over_time_renders_with_title_labels_and_legend(tmp_path: Path) 
     assert len(data) > 10_000 and data.startswith(PNG)
     ax = fig.axes[0]
     assert "States Parties" in ax.get_title()
-    assert "161 bound on 2026-11-27" in ax.get_title()
+    assert "161 bound on 2026-12-01" in ax.get_title()
     assert ax.get_xlabel() == "Date"
     assert ax.get_ylabel() == "Number of States"
     assert _legend_texts(ax) == [
@@ -91,11 +91,14 @@ def test_voting_record_cells_follow_the_votes() -> None:
 def test_voting_record_first_committee_has_no_records() -> None:
     fig = voting_record(apmbc.load(), ["CHN", "CUB"], forum="first_committee")
     grid = fig.axes[0].images[0].get_array()
-    no_record = list(POSITION_COLOURS).index("no record")
-    abstain = list(POSITION_COLOURS).index("abstain")
-    assert {int(v) for v in grid[0]} == {no_record}
-    # Cuba's profile page gives its First Committee abstentions of sessions 73 and 76.
-    assert sorted(int(v) for v in grid[1]).count(abstain) == 2
+    order = list(POSITION_COLOURS)
+    no_record, abstain, yes = (order.index(p) for p in ("no record", "abstain", "yes"))
+    sessions = [int(t.get_text()) for t in fig.axes[0].get_xticklabels()]
+    # The session-70 roll call is the only First Committee record of China.
+    assert int(grid[0][sessions.index(70)]) == yes
+    assert {int(v) for i, v in enumerate(grid[0]) if sessions[i] != 70} == {no_record}
+    # Cuba abstained in session 70 (roll call) and 73 and 76 (its profile page).
+    assert sorted(int(v) for v in grid[1]).count(abstain) == 3
     assert "First Committee" in fig.axes[0].get_title()
 
 

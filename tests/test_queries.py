@@ -28,10 +28,11 @@ def test_votes_by_session(ds: apmbc.Dataset) -> None:
     # before UN membership there is no record
     assert 65 not in ds.votes_by_session("South Sudan")
     assert ds.votes_by_session("Cuba", "first_committee") == {
+        70: VotePosition.ABSTAIN,
         73: VotePosition.ABSTAIN,
         76: VotePosition.ABSTAIN,
     }
-    assert ds.votes_by_session("China", "first_committee") == {}
+    assert ds.votes_by_session("China", "first_committee") == {70: VotePosition.YES}
 
 
 def test_observer_meetings_in_date_order(ds: apmbc.Dataset) -> None:
