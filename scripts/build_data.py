@@ -7,8 +7,10 @@ date in data-raw/ stops the build with its path), sorted into a stable order and
 canonical JSON or CSV. Each State's Correlates of War, Gleditsch-Ward and UN M49 codes are joined
 on from data-raw/codes.csv (one row per State, keyed by ISO alpha-3). The facts read from State
 profile pages (data-raw/profiles.json) are added with ``apmbc.merge``, which must find no
-conflict. Votes are stored compactly (one CSV
-row per State and resolution, each source once) and become ``Vote`` records only when asked
+conflict. The records of each additions folder (``data-raw/additions-<date>/``: facts collected
+later, in the same format as the files beside it) are then added (see :func:`add_folder`); every
+source in such a folder is dated by that folder's retrieval rule. Votes are stored compactly (one
+CSV row per State and resolution, each source once) and become ``Vote`` records only when asked
 for. Every source then gets a kind and a retrieval date from the rules of data-raw/provenance.json
 (see :func:`with_provenance`). ``--check`` builds into a temporary folder and fails if the
 committed package data differs.
@@ -66,10 +68,11 @@ FILES = (
 POSITIONS = {"yes", "no", "abstain", "absent"}
 
 
-def _read(name: str, cls: Any) -> Any:
-    path = RAW / name
+def _read(name: str, cls: Any, folder: Path = RAW) -> Any:
+    path = folder / name
     data = json.loads(path.read_text(encoding="utf-8"))
-    return structure(data, cls, source=str(path.relative_to(ROOT)))
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    return structure(data, cls, source=str(shown))
 
 
 def _dump(records: Any) -> str:
@@ -98,7 +101,10 @@ def build(out: Path) -> None:
         statements=_read("statements.json", tuple[Statement, ...]),
     )
     ds = _merge_profiles(ds)
-    ds = with_provenance(ds, load_rules())
+    rules = load_rules()
+    for folder in additions_folders():
+        ds = add_folder(ds, folder, rules)
+    ds = with_provenance(ds, rules)
 
     states_out = sorted(ds.states, key=lambda s: s.code)
     meetings = sorted(ds.meetings, key=_meeting_order)
@@ -145,6 +151,72 @@ def _merge_profiles(ds: Dataset) -> Dataset:
     return ds
 
 
+# -- additions folders (data-raw/additions-<date>/) --------------------------------------------
+
+ADDITION_FILES = ("votes.csv", "vote-sources.json", "attendances.json", "statements.json")
+"""What an additions folder may hold: new records only, in the format of the base files."""
+
+
+def additions_folders(raw: Path = RAW) -> list[Path]:
+    """The additions folders of data-raw/, oldest first (their names end with their date)."""
+    return sorted(p for p in raw.iterdir() if p.is_dir() and p.name.startswith("additions-"))
+
+
+def add_folder(ds: Dataset, folder: Path, rules: Rules) -> Dataset:
+    """``ds`` with the new records of one additions folder added.
+
+    The folder holds records the base files do not: per-State votes (``votes.csv`` with its
+    ``vote-sources.json``), attendance facts and statements, in the format of the base files.
+    Every source read from it is dated by the folder's retrieval rule in data-raw/provenance.json
+    (its kind still comes from the kind rules). The build stops on an unknown file, on a folder
+    without a retrieval rule, on a second vote of a State in a roll call, on an attendance fact
+    that the base files already state (its sources belong in that fact) and on a statement
+    already held; changes to records of the base files are made in those files.
+    """
+    name = folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder
+    unknown = sorted(p.name for p in folder.iterdir() if p.name not in ADDITION_FILES)
+    if unknown:
+        raise SystemExit(f"{name}: unexpected file(s) {', '.join(unknown)}")
+    dated = rules.folders.get(folder.name)
+    if dated is None:
+        raise SystemExit(f"{name}: no retrieval rule for this folder in {PROVENANCE.name}")
+    votes: tuple[Vote, ...] = ()
+    if (folder / "votes.csv").exists():
+        sources = _read("vote-sources.json", tuple[Source, ...], folder)
+        votes = _read_votes(folder / "votes.csv", tuple(ds.states), tuple(ds.resolutions), sources)
+    attendances: tuple[Attendance, ...] = ()
+    if (folder / "attendances.json").exists():
+        attendances = _read("attendances.json", tuple[Attendance, ...], folder)
+    statements: tuple[Statement, ...] = ()
+    if (folder / "statements.json").exists():
+        statements = _read("statements.json", tuple[Statement, ...], folder)
+    held_votes = {(v.state, v.roll_call) for v in ds.votes}
+    for vote in votes:
+        if (vote.state, vote.roll_call) in held_votes:
+            raise SystemExit(
+                f"{name}/votes.csv: {vote.state} already has a vote in session {vote.session} "
+                f"{vote.forum.value}"
+            )
+    held_facts = {(a.state, a.meeting, a.attended) for a in ds.attendances}
+    for fact in attendances:
+        if (fact.state, fact.meeting, fact.attended) in held_facts:
+            raise SystemExit(
+                f"{name}/attendances.json: {fact.state} at {fact.meeting} attended="
+                f"{fact.attended} is already a fact of data-raw/attendances.json; add the sources "
+                "there instead"
+            )
+    held_texts = {(s.state, " ".join(s.text.split())) for s in ds.statements}
+    for stmt in statements:
+        if (stmt.state, " ".join(stmt.text.split())) in held_texts:
+            raise SystemExit(f"{name}/statements.json: {stmt.state} statement already held")
+    walk = _filler(rules, retrieved=dated)
+    return ds.replace(
+        votes=ds.votes + walk(votes),
+        attendances=ds.attendances + walk(attendances),
+        statements=ds.statements + walk(statements),
+    )
+
+
 # -- provenance: every source's kind and retrieval date (data-raw/provenance.json) ------------
 
 
@@ -159,42 +231,53 @@ class Rule:
     citation: str | None
     value: Any
     """A :class:`SourceKind` (a kind rule) or a ``datetime.date`` (a retrieval rule)."""
+    url: str | None = None
+    """An exact address (one of a retrieval rule's ``urls``): the rule matches it alone."""
 
-    def specificity(self, source: Source) -> tuple[int, int] | None:
-        """How closely the rule matches ``source`` (more is closer), or ``None`` if it does not."""
+    def specificity(self, source: Source) -> tuple[int, int, int] | None:
+        """How closely the rule matches ``source`` (more is closer), or ``None`` if it does not.
+
+        An exact address is closer than any host; then the longer host, then the longer path
+        (or the longer citation)."""
         if source.url:
+            if self.url is not None:
+                return (1, 0, 0) if source.url == self.url else None
             if self.host is None:
                 return None
             parts = urlsplit(source.url)
-            host = (parts.hostname or "").lower().removeprefix("www.")
+            host = (parts.hostname or "").lower().rstrip(".").removeprefix("www.")
             if host != self.host and not host.endswith("." + self.host):
                 return None
             if self.path is not None and not parts.path.startswith(self.path):
                 return None
-            return (len(self.host), len(self.path or ""))
+            return (0, len(self.host), len(self.path or ""))
         if self.citation is None or not (source.citation or "").startswith(self.citation):
             return None
-        return (len(self.citation), 0)
+        return (0, len(self.citation), 0)
 
 
 @attrs.frozen
 class Rules:
-    """The kind rules and the retrieval rules, with the default retrieval date."""
+    """The kind rules and the retrieval rules, with the default retrieval date and the dates of
+    the additions folders."""
 
     kinds: tuple[Rule, ...]
     retrieved: tuple[Rule, ...]
     default_retrieved: dt.date
+    folders: dict[str, dt.date] = attrs.field(factory=dict)
+    """An additions folder's name -> the retrieval date of every source read from it."""
 
 
-def _rule(entry: Any, where: str, field: str) -> Rule:
+def _rule(entry: Any, where: str, field: str) -> list[Rule]:
     if not isinstance(entry, dict):
         raise SystemExit(f"{where}: a rule is an object")
-    allowed = {"host", "path", "citation", field, "why"}
+    allowed = {"host", "path", "citation", field, "why"} | ({"urls"} if field == "date" else set())
     extra = set(entry) - allowed
     if extra:
         raise SystemExit(f"{where}: unknown key(s) {', '.join(sorted(extra))}")
-    if ("host" in entry) == ("citation" in entry):
-        raise SystemExit(f"{where}: a rule matches either a host or a citation")
+    if sum(key in entry for key in ("host", "citation", "urls")) != 1:
+        lists = ", or lists urls" if field == "date" else ""
+        raise SystemExit(f"{where}: a rule matches either a host or a citation{lists}")
     if "path" in entry and "host" not in entry:
         raise SystemExit(f"{where}: a path needs a host")
     if not str(entry.get("why") or "").strip():
@@ -205,36 +288,68 @@ def _rule(entry: Any, where: str, field: str) -> Rule:
         )
     except (KeyError, ValueError, TypeError):
         raise SystemExit(f"{where}: missing or invalid {field!r}") from None
+    if "urls" in entry:
+        urls = entry["urls"]
+        if not isinstance(urls, list) or not urls or not all(isinstance(u, str) for u in urls):
+            raise SystemExit(f"{where}: urls is a non-empty list of addresses")
+        return [
+            Rule(
+                where=f"{where}.urls[{i}]", host=None, path=None, citation=None, value=value, url=u
+            )
+            for i, u in enumerate(urls)
+        ]
     host = entry.get("host")
-    return Rule(
-        where=where,
-        host=host.lower().removeprefix("www.") if host else None,
-        path=entry.get("path"),
-        citation=entry.get("citation"),
-        value=value,
-    )
+    return [
+        Rule(
+            where=where,
+            host=host.lower().removeprefix("www.") if host else None,
+            path=entry.get("path"),
+            citation=entry.get("citation"),
+            value=value,
+        )
+    ]
 
 
 def load_rules(path: Path = PROVENANCE) -> Rules:
     """The rules of data-raw/provenance.json; a malformed or repeated rule stops the build."""
     where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
     data = json.loads(path.read_text(encoding="utf-8"))
-    kinds = tuple(_rule(e, f"{where}: kinds[{i}]", "kind") for i, e in enumerate(data["kinds"]))
+    kinds = tuple(
+        rule
+        for i, e in enumerate(data["kinds"])
+        for rule in _rule(e, f"{where}: kinds[{i}]", "kind")
+    )
     retrieved = data["retrieved"]
     dates = tuple(
-        _rule(e, f"{where}: retrieved.rules[{i}]", "date") for i, e in enumerate(retrieved["rules"])
+        rule
+        for i, e in enumerate(retrieved["rules"])
+        for rule in _rule(e, f"{where}: retrieved.rules[{i}]", "date")
     )
     for rules in (kinds, dates):
         seen: dict[tuple[Any, ...], str] = {}
         for rule in rules:
-            key = (rule.host, rule.path, rule.citation)
+            key = (rule.host, rule.path, rule.citation, rule.url)
             if key in seen:
                 raise SystemExit(f"{rule.where}: matches the same sources as {seen[key]}")
             seen[key] = rule.where
+    folders: dict[str, dt.date] = {}
+    for i, entry in enumerate(retrieved.get("folders", [])):
+        at = f"{where}: retrieved.folders[{i}]"
+        if not isinstance(entry, dict) or set(entry) != {"folder", "date", "why"}:
+            raise SystemExit(f"{at}: a folder rule has exactly a folder, a date and why")
+        if not str(entry["why"]).strip():
+            raise SystemExit(f"{at}: every rule says why")
+        if entry["folder"] in folders:
+            raise SystemExit(f"{at}: a second rule for the folder {entry['folder']!r}")
+        try:
+            folders[entry["folder"]] = dt.date.fromisoformat(entry["date"])
+        except (ValueError, TypeError):
+            raise SystemExit(f"{at}: missing or invalid 'date'") from None
     return Rules(
         kinds=kinds,
         retrieved=dates,
         default_retrieved=dt.date.fromisoformat(retrieved["default"]["date"]),
+        folders=folders,
     )
 
 
@@ -264,12 +379,26 @@ def fill_source(source: Source, rules: Rules) -> Source:
 def with_provenance(ds: Dataset, rules: Rules) -> Dataset:
     """``ds`` with every :class:`Source` of every record (nested ones too) given a kind and a
     retrieval date by :func:`fill_source`."""
+    walk = _filler(rules)
+    tables = ("states", "meetings", "resolutions", "votes", "attendances", "statements")
+    return ds.replace(
+        metadata=walk(ds.metadata), **{name: walk(tuple(getattr(ds, name))) for name in tables}
+    )
+
+
+def _filler(rules: Rules, retrieved: dt.date | None = None) -> Any:
+    """A function that fills every :class:`Source` inside a value (records, tuples of records)
+    by :func:`fill_source`; with ``retrieved``, every source without a date of its own gets that
+    date instead of the retrieval rules' (an additions folder's sources)."""
     filled: dict[Source, Source] = {}
 
     def walk(value: Any) -> Any:
         if isinstance(value, Source):
             if value not in filled:
-                filled[value] = fill_source(value, rules)
+                source = value
+                if retrieved is not None and source.retrieved is None:
+                    source = attrs.evolve(source, retrieved=retrieved)
+                filled[value] = fill_source(source, rules) if retrieved is None else source
             return filled[value]
         if isinstance(value, tuple):
             return tuple(walk(v) for v in value)
@@ -278,10 +407,7 @@ def with_provenance(ds: Dataset, rules: Rules) -> Dataset:
             return attrs.evolve(value, **changes)
         return value
 
-    tables = ("states", "meetings", "resolutions", "votes", "attendances", "statements")
-    return ds.replace(
-        metadata=walk(ds.metadata), **{name: walk(tuple(getattr(ds, name))) for name in tables}
-    )
+    return walk
 
 
 # -- country codes (data-raw/codes.csv) -------------------------------------------------------
@@ -370,7 +496,7 @@ def _read_votes(
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         for line, row in enumerate(reader, start=2):
-            where = f"{path.relative_to(ROOT)}:{line}"
+            where = f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{line}"
             key = (row["session"], row["forum"])
             resolution = by_key.get((int(row["session"]), row["forum"]))
             if resolution is None:

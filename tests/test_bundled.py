@@ -58,11 +58,16 @@ def test_counts(ds: apmbc.Dataset) -> None:
     }
     plenary = [v for v in ds.votes if v.forum is Forum.PLENARY]
     assert len(plenary) == 5555
-    # Cuba's profile page adds its First Committee votes of sessions 73 and 76.
+    # The First Committee roll call of session 70 (every UN Member State), and Cuba's votes of
+    # sessions 73 and 76 from its profile page.
     committee = {(v.state, v.session) for v in ds.votes if v.forum is Forum.FIRST_COMMITTEE}
-    assert committee == {("CUB", 73), ("CUB", 76)}
-    assert len(ds.attendances) >= 474
-    assert len(ds.statements) == 16
+    assert {code for code, session in committee if session == 70} == {
+        s.code for s in ds.states if s.un_member
+    }
+    assert committee - {(code, 70) for code, _ in committee} == {("CUB", 73), ("CUB", 76)}
+    assert len(ds.attendances) == 514  # 474 from the first collection, 40 added on 2026-12-01
+    assert sum(a.inferred for a in ds.attendances) == 27
+    assert len(ds.statements) == 29  # 16, and 13 explanations of vote added on 2026-12-01
 
 
 def test_tables_are_immutable(ds: apmbc.Dataset) -> None:
@@ -105,6 +110,57 @@ def test_first_committee_unknowns_stay_unknown(ds: apmbc.Dataset) -> None:
     fc80 = ds.resolution(80, Forum.FIRST_COMMITTEE)
     assert fc80.tally.yes == 154 and fc80.tally.no is None
     assert fc80.date == dt.date(2025, 11, 4)
+    # The figure 154 rests on Japan's Foreign Ministry now, not only on a news headline.
+    assert fc80.sources[0].kind is apmbc.SourceKind.GOVERNMENT
+    assert ds.resolution(69, "first_committee").symbol == "A/C.1/69/L.5/Rev.1"
+    assert ds.resolution(74, "first_committee").date == dt.date(2019, 11, 6)
+
+
+def test_session_70_first_committee_roll_call(ds: apmbc.Dataset) -> None:
+    fc70 = ds.resolution(70, "first_committee")
+    assert fc70.symbol == "A/C.1/70/L.50" and fc70.date == dt.date(2015, 11, 4)
+    assert fc70.tally == apmbc.Tally(yes=159, no=0, abstain=19, absent=15)
+    positions = ds.positions(70, "first_committee")
+    counted = {p: len(states) for p, states in positions.items()}
+    assert counted == {
+        VotePosition.YES: 159,
+        VotePosition.NO: 0,
+        VotePosition.ABSTAIN: 19,
+        VotePosition.ABSENT: 15,
+    }
+    assert not [f for f in apmbc.validate(ds) if f.code == "APMBC-TALLY"]
+    # Two States Parties recorded abstaining, kept as recorded and noted.
+    abstaining = {s.code for s in positions[VotePosition.ABSTAIN]}
+    assert {"BOL", "TJK", "USA", "CUB"} <= abstaining
+    assert any("Bolivia and Tajikistan" in note for note in fc70.notes)
+    bolivia = next(
+        v for v in ds.votes if v.roll_call == (70, Forum.FIRST_COMMITTEE, None) and v.state == "BOL"
+    )
+    assert bolivia.recorded_name == "BOLIVIA (PLURINATIONAL STATE OF)"
+    assert bolivia.resolution == "A/C.1/70/L.50"
+    assert bolivia.sources[0].kind is apmbc.SourceKind.DATASET
+
+
+def test_facts_of_2026_12_01(ds: apmbc.Dataset) -> None:
+    ukraine = ds.state("Ukraine")
+    notified = next(a for a in ukraine.other_actions if a.date == dt.date(2025, 7, 18))
+    assert "Secretary-General" in notified.description
+    assert {s.kind for s in notified.sources} == {apmbc.SourceKind.NGO}
+    for code in ("EST", "LVA", "LTU"):
+        kinds = {s.kind for s in ds.state(code).sources}
+        assert apmbc.SourceKind.CONVENTION in kinds, code
+    # An explanation of vote whose forum is unknown.
+    iran = next(s for s in ds.statements if s.state == "IRN" and s.session == 63)
+    assert iran.forum is None and iran.year == 2008 and not iran.verbatim
+    # Attendance facts keep the strength of their evidence.
+    palestine = {a.meeting: a for a in ds.attendances if a.state == "PSE"}
+    assert palestine["1MSP"].attended and not palestine["1MSP"].inferred
+    assert not palestine["2MSP"].attended and palestine["2MSP"].inferred
+    # The statement fixes: the date out of the speaker field, the page's words kept.
+    usa = next(s for s in ds.statements if s.state == "USA")
+    assert usa.date == dt.date(2015, 11, 4) and "2015" not in (usa.speaker or "")
+    cuba = next(s for s in ds.statements if s.state == "CUB" and s.session == 76)
+    assert "countries.Our" in cuba.text and any("as printed" in n for n in cuba.notes)
 
 
 def test_known_facts(ds: apmbc.Dataset) -> None:
@@ -142,8 +198,14 @@ def test_profile_page_facts_are_merged(ds: apmbc.Dataset) -> None:
         assert "apminebanconvention.org" in statement.sources[0].url
     china = next(s for s in pages if s.meeting == "17MSP")
     assert (china.state, china.year) == ("CHN", 2018)
+    # China's statement of 2013 is the page's report in the third person: a paraphrase.
+    china_2013 = next(s for s in ds.statements if s.state == "CHN" and s.year == 2013)
+    assert not china_2013.verbatim and china_2013.notes
     egypt = next(s for s in pages if s.state == "EGY")
     assert (egypt.session, egypt.forum) == (78, Forum.FIRST_COMMITTEE)
+    # The page's reference to L.20 is kept as printed, with a note on the Convention's L.39.
+    assert egypt.attribution is not None and "A/C.1/78/L.20" in egypt.attribution
+    assert any("A/C.1/78/L.39" in note for note in egypt.notes)
 
 
 def test_disagreements_are_kept_as_two_facts(ds: apmbc.Dataset) -> None:
@@ -155,7 +217,8 @@ def test_disagreements_are_kept_as_two_facts(ds: apmbc.Dataset) -> None:
 
 def test_data_version() -> None:
     assert apmbc.DATA_VERSION == apmbc.load().metadata.data_version
-    assert apmbc.load().metadata.as_of == dt.date(2026, 11, 27)
+    assert apmbc.load().metadata.as_of == dt.date(2026, 12, 1)
+    assert apmbc.DATA_VERSION == "2026.12.01"
 
 
 @pytest.mark.skipif(
@@ -195,8 +258,9 @@ def test_cuba(ds: apmbc.Dataset) -> None:
     plenary = ds.votes_by_session(cuba)
     assert list(plenary) == list(range(52, 81))
     assert set(plenary.values()) == {VotePosition.ABSTAIN}
-    # Its First Committee votes of sessions 73 and 76 come from its profile page.
+    # First Committee: session 70 from the roll call, 73 and 76 from its profile page.
     assert ds.votes_by_session(cuba, "first_committee") == {
+        70: VotePosition.ABSTAIN,
         73: VotePosition.ABSTAIN,
         76: VotePosition.ABSTAIN,
     }
@@ -309,7 +373,8 @@ def test_every_row_has_the_columns_in_order_and_plain_values(ds: apmbc.Dataset, 
 
 def test_exports_of_the_bundled_data(ds: apmbc.Dataset) -> None:
     rows = list(csv.DictReader(io.StringIO(export_text(ds, "votes", "csv"))))
-    assert len(rows) == len(ds.votes) == 5557  # 5,555 plenary votes and 2 First Committee votes
+    # 5,555 plenary votes; 195 First Committee votes (193 of session 70's roll call, Cuba's two)
+    assert len(rows) == len(ds.votes) == 5750
     assert rows[0]["state"] == "AFG"
     cuba = next(r for r in rows if r["state"] == "CUB" and r["session"] == "77")
     assert cuba == {
@@ -345,10 +410,10 @@ def test_notebook_summary_of_the_bundled_data(ds: apmbc.Dataset) -> None:
     assert ds._repr_html_() == shown
     for text in (
         apmbc.DATA_VERSION,
-        "2026-11-27",
+        ds.metadata.as_of.isoformat(),
         "197 (31 not_party, 161 party, 5 withdrawn)",
         "58 (sessions 52–80)",
-        "5557",
+        "5750",
     ):
         assert f">{text}</td>" in shown, text
 
@@ -381,7 +446,7 @@ def test_parties_figure_of_the_bundled_data(ds: apmbc.Dataset) -> None:
 
     fig = parties_over_time(ds)
     ax: Any = fig.axes[0]
-    assert "161 bound on 2026-11-27" in ax.get_title()
+    assert f"161 bound on {ds.metadata.as_of.isoformat()}" in ax.get_title()
     lines = {str(line.get_label()): line for line in ax.get_lines()}
     counts = [int(v) for v in lines["States Parties (Convention in force)"].get_ydata()]
     assert (counts[0], max(counts), counts[-1]) == (0, 166, 161)
@@ -401,7 +466,8 @@ def test_the_command_line_reads_the_bundled_data_by_default(
     assert err == ""
     lines = out.splitlines()
     assert lines[0] == "Cuba (CUB)"
-    assert "  status             not_party (as of 2026-11-27)" in lines
+    as_of = apmbc.load().metadata.as_of.isoformat()
+    assert f"  status             not_party (as of {as_of})" in lines
     assert f"Observer at 8 meetings: {' '.join(CUBA_OBSERVED)}" in lines
     assert "Plenary votes, sessions 52-80 (29): 29 abstain" in lines
     assert any(
@@ -434,10 +500,11 @@ def test_votes_by_session(ds: apmbc.Dataset) -> None:
     assert 65 not in ds.votes_by_session("South Sudan")
     assert ds.votes_by_session("South Sudan")[67] is VotePosition.YES
     assert ds.votes_by_session("Cuba", "first_committee") == {
+        70: VotePosition.ABSTAIN,
         73: VotePosition.ABSTAIN,
         76: VotePosition.ABSTAIN,
     }
-    assert ds.votes_by_session("China", "first_committee") == {}
+    assert ds.votes_by_session("China", "first_committee") == {70: VotePosition.YES}  # roll call
 
 
 def test_observer_meetings_in_date_order(ds: apmbc.Dataset) -> None:

@@ -208,7 +208,7 @@ def test_text_names_both_versions() -> None:
     text = citation()
     software, data = text.splitlines()
     assert f"version {apmbc.__version__} [software]" in software and "Licence: MIT" in software
-    assert f"data version {apmbc.DATA_VERSION}, facts as of 2026-11-27 [data set]" in data
+    assert f"data version {apmbc.DATA_VERSION}, facts as of 2026-12-01 [data set]" in data
     assert f"Distributed with apmbc {apmbc.__version__}" in data and "CC0-1.0" in data
     assert citation(apmbc.load()) == text
 
@@ -218,7 +218,7 @@ def test_bibtex_has_a_software_and_a_dataset_entry() -> None:
     assert bib.count("{") == bib.count("}")
     assert bib.startswith("@software{apmbc,\n")
     assert f"  version = {{{apmbc.__version__}}},\n" in bib
-    assert f"Data version {apmbc.DATA_VERSION}, facts as of 2026-11-27" in bib
+    assert f"Data version {apmbc.DATA_VERSION}, facts as of 2026-12-01" in bib
     key = "apmbc_data_" + apmbc.DATA_VERSION.replace(".", "_")
     assert f"@dataset{{{key},\n" in bib
     assert f"  version = {{{apmbc.DATA_VERSION}}},\n" in bib
@@ -274,7 +274,7 @@ def test_cite_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert data["package"]["version"] == apmbc.__version__
     assert data["data"] == {
-        "as_of": "2026-11-27",
+        "as_of": "2026-12-01",
         "authors": "The apmbc developers",
         "bundled": True,
         "license": "CC0-1.0",

@@ -45,15 +45,20 @@ def test_summary_says_what_is_known_and_unknown() -> None:
     cov = coverage_summary(apmbc.load())
     assert cov["data_version"] == apmbc.DATA_VERSION
     fc = _fact(cov, "First Committee: tally (yes, no and abstain), sessions")
-    assert (fc["known"], fc["unknown"]) == (5, 24)  # 55, 56, 66, 69, 72; session 80 is partial
+    assert (fc["known"], fc["unknown"]) == (6, 23)  # 55, 56, 66, 69, 70, 72; 80 is partial
     assert fc["note"] == "1 more with part of the tally"
     votes = _fact(cov, "First Committee: sessions with per-State votes")
-    assert (votes["known"], votes["unknown"], votes["note"]) == (2, 27, "2 per-State votes in all")
+    # The roll call of session 70, and Cuba's votes of 73 and 76 from its profile page.
+    assert (votes["known"], votes["unknown"], votes["note"]) == (
+        3,
+        26,
+        "195 per-State votes in all",
+    )
     plenary = _fact(cov, "plenary: sessions with per-State votes")
     assert (plenary["known"], plenary["unknown"]) == (29, 0)
     pairs = _fact(cov, "States not bound at a formal meeting held: attended or absent")
-    # 474 facts, less the two pairs where sources disagree (Cuba at 13MSP, Myanmar at 7MSP).
-    assert pairs["known"] == 472
+    # 514 facts, less the two pairs where sources disagree (Cuba at 13MSP, Myanmar at 7MSP).
+    assert pairs["known"] == 512
     ds = apmbc.load()
     held = [m for m in ds.meetings if m.kind.value in ("msp", "review_conference")]
     assert pairs["unknown"] == sum(len(ds.meeting_attendance(m).unknown or ()) for m in held)
@@ -65,14 +70,15 @@ def test_summary_counts_records_by_kind_of_source() -> None:
     rows = {r["table"]: r for r in cov["sources"]}
     assert list(rows) == ["states", "meetings", "resolutions", "votes", "attendances", "statements"]
     assert rows["votes"]["records"] == len(ds.votes)
-    assert rows["votes"]["by_kind"] == {**dict.fromkeys(KINDS, 0), "un": 5555, "convention": 2}
+    expected = {**dict.fromkeys(KINDS, 0), "un": 5555, "convention": 2, "dataset": 193}
+    assert rows["votes"]["by_kind"] == expected
     assert rows["votes"]["news_only"] == 0
     for name, row in rows.items():
         assert row["kind_unknown"] == 0 and row["no_source"] == 0
         for kind in KINDS:
             kept = getattr(ds.with_source_kinds(kind, tables=name), name)
             assert row["by_kind"][kind] == len(kept)
-    assert rows["attendances"]["news_only"] == 4
+    assert rows["attendances"]["news_only"] == 5
 
 
 def test_summary_of_sources_of_no_stated_kind() -> None:
@@ -105,11 +111,11 @@ def test_coverage_text(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "coverage")
     assert status == 0
     lines = out.splitlines()
-    assert lines[0] == f"data {apmbc.DATA_VERSION} (facts as of 2026-11-27)"
+    assert lines[0] == f"data {apmbc.DATA_VERSION} (facts as of 2026-12-01)"
     fc = next(line for line in lines if "First Committee: tally" in line)
-    assert re.search(r"sessions +5 +24 +1 more with part of the tally$", fc), fc
-    votes = next(line for line in lines if line.lstrip().startswith("votes ") and "5557" in line)
-    assert votes.split() == ["votes", "5557", "5555", "2", *["0"] * 9]
+    assert re.search(r"sessions +6 +23 +1 more with part of the tally$", fc), fc
+    votes = next(line for line in lines if line.lstrip().startswith("votes ") and "5750" in line)
+    assert votes.split() == ["votes", "5750", "5555", "2", *["0"] * 4, "193", *["0"] * 4]
 
 
 @needs_docs
@@ -135,11 +141,11 @@ def test_meeting_shows_the_unknown(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     lines = out.splitlines()
     at = lines.index("States not bound by the Convention on 2024-11-25 (33):")
-    assert lines[at + 1] == "  recorded attending (2): TON VNM"
+    assert lines[at + 1] == "  recorded attending (3): CHN TON VNM"
     assert lines[at + 2] == "  recorded absent (0): -"
-    assert lines[at + 3].startswith("  unknown, no record (31): ARE ARM AZE")
+    assert lines[at + 3].startswith("  unknown, no record (30): ARE ARM AZE")
     listed = " ".join(lines[at + 3 :]).split(":", 1)[1].split()
-    assert len(listed) == 31 and "USA" in listed
+    assert len(listed) == 30 and "USA" in listed
     assert all(len(line) <= 88 for line in lines[at:])
 
 
@@ -147,9 +153,9 @@ def test_meeting_json_has_the_three_groups(capsys: pytest.CaptureFixture[str]) -
     status, out, _ = run(capsys, "meeting", "5RC", "--json")
     data = json.loads(out)
     assert status == 0
-    assert data["attended"] == ["TON", "VNM"] and data["recorded_absent"] == []
-    assert len(data["unknown"]) == 31 and len(data["not_bound"]) == 33
-    assert data["attendance_counts"] == {"attended": 2, "absent": 0, "unknown": 31, "disputed": 0}
+    assert data["attended"] == ["CHN", "TON", "VNM"] and data["recorded_absent"] == []
+    assert len(data["unknown"]) == 30 and len(data["not_bound"]) == 33
+    assert data["attendance_counts"] == {"attended": 3, "absent": 0, "unknown": 30, "disputed": 0}
 
 
 def test_meeting_says_where_sources_disagree(capsys: pytest.CaptureFixture[str]) -> None:

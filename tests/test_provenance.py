@@ -91,8 +91,13 @@ def test_every_bundled_source_has_a_kind_and_a_retrieval_date() -> None:
     assert len(sources) > 7000  # every vote's source counts: the issue counted 7,120
     assert [s for s in sources if s.kind is None] == []
     assert [s for s in sources if s.retrieved is None] == []
-    # Retrieval dates are the collection's as-of date, or the day data-raw/ was written.
-    assert {s.retrieved for s in sources} == {dt.date(2026, 11, 27), dt.date(2026, 11, 28)}
+    # Retrieval dates are the collection's as-of date, the day data-raw/ was written, or the day
+    # the additions were collected.
+    assert {s.retrieved for s in sources} == {
+        dt.date(2026, 11, 27),
+        dt.date(2026, 11, 28),
+        dt.date(2026, 12, 1),
+    }
     as_of = apmbc.load().metadata.as_of
     assert as_of is not None
     assert all(
@@ -103,8 +108,38 @@ def test_every_bundled_source_has_a_kind_and_a_retrieval_date() -> None:
 def test_votes_rest_on_un_records_and_the_convention_page() -> None:
     kinds = Counter(s.kind for v in apmbc.load().votes for s in v.sources)
     # Plenary votes from the UN Digital Library and the UN's resolution texts; Cuba's two First
-    # Committee votes from its profile page on the Convention's website.
-    assert kinds == {SourceKind.UN: 5555, SourceKind.CONVENTION: 2}
+    # Committee votes from its profile page on the Convention's website; the First Committee
+    # roll call of session 70 from the VisionsCarto data set.
+    assert kinds == {SourceKind.UN: 5555, SourceKind.CONVENTION: 2, SourceKind.DATASET: 193}
+
+
+def _raw_sources(value: Any) -> Iterator[dict[str, Any]]:
+    """The source objects of a data-raw JSON value, walked independently of the build."""
+    if isinstance(value, dict):
+        if "url" in value and "citation" in value:
+            yield value
+        for item in value.values():
+            yield from _raw_sources(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _raw_sources(item)
+
+
+def _undated(source: Source | dict[str, Any]) -> tuple[Any, ...]:
+    fields = ("url", "citation", "title", "note")
+    if isinstance(source, Source):
+        return tuple(getattr(source, f) for f in fields)
+    return tuple(source.get(f) for f in fields)
+
+
+def folder_dates(rules: Any) -> dict[tuple[Any, ...], dt.date]:
+    """Every source cited in an additions folder of data-raw/ -> the folder's retrieval date."""
+    found: dict[tuple[Any, ...], dt.date] = {}
+    for folder in sorted((ROOT / "data-raw").glob("additions-*")):
+        for path in sorted(folder.glob("*.json")):
+            for source in _raw_sources(json.loads(path.read_text(encoding="utf-8"))):
+                found[_undated(source)] = rules.folders[folder.name]
+    return found
 
 
 @needs_checkout
@@ -112,8 +147,10 @@ def test_every_rule_is_used_and_gives_the_bundled_kind() -> None:
     build = load_build()
     rules = build.load_rules()
     sources = set(bundled_sources())
+    in_folders = folder_dates(rules)
     used_kinds: Counter[str] = Counter()
     used_dates: Counter[str] = Counter()
+    used_folders: set[dt.date] = set()
     for source in sources:
         rule = build.best_rule(rules.kinds, source)
         assert rule is not None, f"no kind rule matches {source}"
@@ -123,11 +160,70 @@ def test_every_rule_is_used_and_gives_the_bundled_kind() -> None:
         )
         dated = build.best_rule(rules.retrieved, source)
         expected = dated.value if dated is not None else rules.default_retrieved
-        if dated is not None:
-            used_dates[dated.where] += 1
-        assert source.retrieved == expected, source
+        if source.retrieved == expected:
+            if dated is not None:
+                used_dates[dated.where] += 1
+            continue
+        # Otherwise the source was read from an additions folder: the folder's date is its own.
+        assert in_folders.get(_undated(source)) == source.retrieved, source
+        used_folders.add(source.retrieved)
     assert [r.where for r in rules.kinds if not used_kinds[r.where]] == []
     assert [r.where for r in rules.retrieved if not used_dates[r.where]] == []
+    assert set(rules.folders.values()) == used_folders
+
+
+@needs_checkout
+def test_a_fact_read_later_from_a_page_cited_before_has_the_later_date() -> None:
+    # Israel's page was cited by the first collection (27 Nov); the absences read from it on
+    # 1 Dec are dated by the additions folder, the older facts keep their date.
+    israel = [a for a in apmbc.load().attendances if a.state == "ISR"]
+    page = "https://www.apminebanconvention.org/en/membership/states-not-party/israel"
+    dates = {a.meeting: s.retrieved for a in israel for s in a.sources if s.url == page}
+    assert dates["3MSP"] == dates["5MSP"] == dt.date(2026, 12, 1)
+    assert dt.date(2026, 11, 27) in dates.values()
+    # A source the additions put into a record of the base files is dated by its address.
+    fc80 = {s.url: s.retrieved for s in apmbc.load().resolution(80, "first_committee").sources}
+    assert fc80["https://www.mofa.go.jp/mofaj/press/release/pressit_000001_02921.html"] == (
+        dt.date(2026, 12, 1)
+    )
+    djplayea = "https://djplayea.com/article/japan-leads-un-resolution-to-end-anti-personnel-mine"
+    assert fc80[djplayea + "-suffering-154-countries-unite"] == dt.date(2026, 11, 27)
+
+
+@needs_checkout
+def test_additions_folders_add_new_records_only(tmp_path: Path) -> None:
+    build = load_build()
+    rules = build.load_rules()
+    ds = apmbc.load()
+    folder = tmp_path / "additions-2026-12-01"
+    folder.mkdir()
+
+    def add(name: str, records: Any) -> None:
+        (folder / name).write_text(json.dumps(apmbc.to_dict(records)), encoding="utf-8")
+        try:
+            build.add_folder(ds, folder, rules)
+        finally:
+            (folder / name).unlink()
+
+    held = ds.attendances[0]
+    with pytest.raises(SystemExit, match=r"already a fact of data-raw/attendances\.json"):
+        add("attendances.json", (attrs.evolve(held, sources=()),))
+    with pytest.raises(SystemExit, match="statement already held"):
+        add("statements.json", (ds.statements[0],))
+    (folder / "notes.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(SystemExit, match="unexpected file"):
+        build.add_folder(ds, folder, rules)
+    (folder / "notes.txt").unlink()
+    with pytest.raises(SystemExit, match="no retrieval rule for this folder"):
+        build.add_folder(ds, folder, attrs.evolve(rules, folders={}))
+    # A new fact is added, its sources dated by the folder (their kinds come later).
+    fact = apmbc.Attendance(
+        state="ISR", meeting="22MSP", attended=True, sources=(Source(url="https://icbl.org/x"),)
+    )
+    (folder / "attendances.json").write_text(json.dumps(apmbc.to_dict((fact,))), "utf-8")
+    added = build.add_folder(ds, folder, rules).attendances[-1]
+    assert added.sources[0].retrieved == dt.date(2026, 12, 1)
+    assert len(build.add_folder(ds, folder, rules).attendances) == len(ds.attendances) + 1
 
 
 @needs_checkout
@@ -145,7 +241,7 @@ def test_data_raw_leaves_kinds_and_dates_to_the_rules() -> None:
                 yield from walk(item)
 
     raw = ROOT / "data-raw"
-    found = [s for path in sorted(raw.glob("*.json")) for s in walk(json.loads(path.read_text()))]
+    found = [s for path in sorted(raw.rglob("*.json")) for s in walk(json.loads(path.read_text()))]
     assert len(found) > 1000
     assert [s for s in found if s.get("kind") or s.get("retrieved")] == []
 
@@ -189,6 +285,7 @@ def test_the_most_specific_rule_wins_and_bad_rules_stop_the_build(tmp_path: Path
             {"host": "www.a.org", "kind": "ngo", "why": "w"},
         ],
         "a path needs a host": [{"citation": "x", "path": "/p", "kind": "un", "why": "w"}],
+        "unknown key": [{"urls": ["https://a.org/"], "kind": "un", "why": "w"}],
     }
     for message, kinds in cases.items():
         with pytest.raises(SystemExit, match=message):
@@ -277,13 +374,13 @@ def test_bad_kinds_and_tables_are_named() -> None:
 def test_fifth_review_conference_says_how_many_are_unknown() -> None:
     att = apmbc.load().meeting_attendance("5RC")
     assert att.day == dt.date(2024, 11, 25)
-    assert att.attended == ("TON", "VNM") and att.absent == ()
-    assert att.counts() == {"attended": 2, "absent": 0, "unknown": 31, "disputed": 0}
+    assert att.attended == ("CHN", "TON", "VNM") and att.absent == ()
+    assert att.counts() == {"attended": 3, "absent": 0, "unknown": 30, "disputed": 0}
     assert att.not_bound is not None and len(att.not_bound) == 33
     assert "USA" in (att.unknown or ())
     assert (
         repr(att)
-        == "MeetingAttendance(meeting='5RC', attended=2, absent=0, unknown=31, disputed=0)"
+        == "MeetingAttendance(meeting='5RC', attended=3, absent=0, unknown=30, disputed=0)"
     )
 
 

@@ -545,7 +545,7 @@ class Dataset:
 
         >>> import apmbc
         >>> apmbc.load().meeting_attendance("5RC")
-        MeetingAttendance(meeting='5RC', attended=2, absent=0, unknown=31, disputed=0)
+        MeetingAttendance(meeting='5RC', attended=3, absent=0, unknown=30, disputed=0)
         """
         return queries.meeting_attendance(self, meeting)
 

@@ -499,7 +499,7 @@ def meeting_attendance(ds: Dataset, meeting: Meeting | str) -> MeetingAttendance
 
     >>> import apmbc
     >>> apmbc.load().meeting_attendance("5RC").counts()
-    {'attended': 2, 'absent': 0, 'unknown': 31, 'disputed': 0}
+    {'attended': 3, 'absent': 0, 'unknown': 30, 'disputed': 0}
     """
     record = meeting if isinstance(meeting, Meeting) else ds.meeting(meeting)
     facts = [a for a in ds.attendances if a.meeting == record.code]
