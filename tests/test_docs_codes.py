@@ -110,6 +110,10 @@ def test_validation_page_counts_are_real() -> None:
         "APMBC-PROFILE-UNPARSED",
         "APMBC-VOTE-CHECK",
         "APMBC-VOTE-UNREAD",
+        "APMBC-EXPORT-KEY",
+        "APMBC-EXPORT-REF",
+        "APMBC-EXPORT-SCHEMA",
+        "APMBC-EXPORT-HASH",
     }
 
 

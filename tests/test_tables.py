@@ -84,7 +84,18 @@ def tiny() -> apmbc.Dataset:
 
 
 def test_table_names() -> None:
-    assert TABLES == ("states", "meetings", "resolutions", "votes", "attendances", "statements")
+    assert TABLES == (
+        "states",
+        "meetings",
+        "resolutions",
+        "votes",
+        "attendances",
+        "statements",
+        "names",
+        "actions",
+        "notes",
+        "sources",
+    )
     assert set(COLUMNS) == set(TABLES)
 
 
@@ -99,13 +110,26 @@ def test_every_row_has_the_columns_in_order(table: str) -> None:
         "votes": len(ds.votes),
         "attendances": len(ds.attendances),
         "statements": len(ds.statements),
+        "names": sum(len(s.aliases) + len(s.former_names) for s in ds.states)
+        + sum(len(m.other_names) for m in ds.meetings),
+        "actions": sum(len(s.other_actions) for s in ds.states),
+        "notes": sum(
+            len(r.notes)
+            for t in ("states", "meetings", "resolutions", "statements")
+            for r in getattr(ds, t)
+        ),
+        "sources": sum(len(r.sources) for t in TABLES[:6] for r in getattr(ds, t))
+        + sum(len(a.sources) for s in ds.states for a in s.other_actions),
     }[table]
-    assert len(rows) == expected
+    assert len(rows) == expected > 0
     names = [c.name for c in columns(table)]
     for row in rows:
         assert list(row) == names
         for value in row.values():
             assert value is None or isinstance(value, (str, int, dt.date)), (table, value)
+    with_lists = to_records(ds, table, lists=True)
+    assert [c.name for c in columns(table, lists=True)] == list(with_lists[0])
+    assert [{k: r[k] for k in names} for r in with_lists] == rows
 
 
 def test_votes_rows_have_the_unvotes_shape() -> None:
@@ -119,7 +143,7 @@ def test_votes_rows_have_the_unvotes_shape() -> None:
     assert row["date"] == dt.date(2022, 12, 7)
     assert row["position"] == "abstain"
     assert row["recorded_name"] == "CUBA"
-    assert isinstance(row["sources"], str) and row["sources"]
+    assert "sources" not in row  # one value per cell: the sources are rows of "sources"
     session_77 = [r["position"] for r in rows if r["session"] == 77 and r["forum"] == "plenary"]
     assert [session_77.count(p) for p in ("yes", "no", "abstain", "absent")] == [167, 0, 17, 9]
 
@@ -149,17 +173,82 @@ def test_article17_is_computed_when_no_date_is_stated() -> None:
     assert row["entry_into_force"] == dt.date(2000, 8, 1)
 
 
-def test_joined_names_sources_and_enums() -> None:
+def test_enums_are_their_values() -> None:
     alpha, beta = to_records(tiny(), "states")
-    assert alpha["aliases"] == "Alphaland; Republic of Alpha"
-    assert alpha["sources"] == "https://example.org/a; Treaty Series 1"
-    assert alpha["notes"] == "first; second"
     assert alpha["deposit_method"] == "accession"
     assert alpha["status"] == "party"
-    assert beta["aliases"] is None
-    assert beta["sources"] is None
     assert beta["deposit_method"] is None
     assert beta["status"] == "not_party"
+
+
+def test_list_fields_are_lists_with_lists_true_and_absent_without() -> None:
+    plain_alpha, _ = to_records(tiny(), "states")
+    for name in ("aliases", "former_names", "other_actions", "notes", "sources"):
+        assert name not in plain_alpha
+    alpha, beta = to_records(tiny(), "states", lists=True)
+    assert alpha["aliases"] == ["Alphaland", "Republic of Alpha"]
+    assert alpha["notes"] == ["first", "second"]
+    assert alpha["sources"] == [
+        {"url": "https://example.org/a", "citation": None, "title": None, "note": None,
+         "retrieved": None, "kind": None},
+        {"url": None, "citation": "Treaty Series 1", "title": None, "note": None,
+         "retrieved": None, "kind": None},
+        {"url": None, "citation": None, "title": "title only, neither url nor citation",
+         "note": None, "retrieved": None, "kind": None},
+    ]  # fmt: skip
+    assert beta["aliases"] == [] and beta["sources"] == [] and beta["other_actions"] == []
+
+
+def test_list_tables_name_their_record_by_table_and_row() -> None:
+    ds = tiny()
+    assert to_records(ds, "names") == [
+        {"table": "states", "row": 0, "kind": "alias", "position": 0, "name": "Alphaland"},
+        {"table": "states", "row": 0, "kind": "alias", "position": 1, "name": "Republic of Alpha"},
+    ]
+    assert to_records(ds, "notes") == [
+        {"table": "states", "row": 0, "position": 0, "note": "first"},
+        {"table": "states", "row": 0, "position": 1, "note": "second"},
+    ]
+    sources = to_records(ds, "sources")
+    assert [(r["table"], r["row"], r["position"]) for r in sources] == [
+        ("states", 0, 0),
+        ("states", 0, 1),
+        ("states", 0, 2),
+    ]
+    assert sources[2]["title"] == "title only, neither url nor citation"
+    assert to_records(ds, "actions") == []
+
+
+def test_actions_and_their_sources() -> None:
+    action = apmbc.Action(
+        date=dt.date(2025, 7, 1),
+        description="announced a suspension",
+        sources=(Source(url="https://example.org/s", kind=apmbc.SourceKind.NEWS),),
+    )
+    state = State(code="CCC", name="Gamma", other_actions=(action, action))
+    ds = apmbc.Dataset(
+        metadata=Metadata(data_version="t"), states=(State(code="A", name="A"), state)
+    )
+    assert to_records(ds, "actions") == [
+        {"table": "states", "row": 1, "position": 0, "date": dt.date(2025, 7, 1),
+         "description": "announced a suspension"},
+        {"table": "states", "row": 1, "position": 1, "date": dt.date(2025, 7, 1),
+         "description": "announced a suspension"},
+    ]  # fmt: skip
+    sources = to_records(ds, "sources")
+    assert [(r["table"], r["row"], r["position"], r["kind"]) for r in sources] == [
+        ("actions", 0, 0, "news"),
+        ("actions", 1, 0, "news"),
+    ]
+    (row,) = [r for r in to_records(ds, "states", lists=True) if r["code"] == "CCC"]
+    assert row["other_actions"][0] == {
+        "date": dt.date(2025, 7, 1),
+        "description": "announced a suspension",
+        "sources": [
+            {"url": "https://example.org/s", "citation": None, "title": None, "note": None,
+             "retrieved": None, "kind": "news"}
+        ],
+    }  # fmt: skip
 
 
 def test_small_tables() -> None:
@@ -176,7 +265,6 @@ def test_small_tables() -> None:
             "position": "yes",
             "intended": None,
             "recorded_name": None,
-            "sources": None,
         },
         {
             "state": "BBB",
@@ -189,7 +277,6 @@ def test_small_tables() -> None:
             "position": "abstain",
             "intended": None,
             "recorded_name": None,
-            "sources": None,
         },
     ]
     (meeting,) = to_records(ds, "meetings")

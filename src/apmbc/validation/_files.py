@@ -1,6 +1,10 @@
 """Check files of any kind apmbc reads: the engine behind ``apmbc validate PATH...``.
 
-Each file's kind is detected from its start and its suffix: a dataset JSON file (``{`` first, or
+Each file's kind is detected from its start and its suffix: apmbc's own exports first, a
+``datapackage.json`` (by its name, or a JSON object naming ``resources``) whose tables are read
+back and checked as a whole (keys, references, schemas, hashes), or one exported table (a CSV
+file with the exact header of one of apmbc's tables, or a JSON list of rows) whose values and
+keys are checked (see :mod:`apmbc.validation._exports`); a dataset JSON file (``{`` first, or
 ``.json``) is read with :func:`apmbc.load_json` and validated; a UN voting CSV (``.csv``, or a
 first line naming known columns) with :func:`apmbc.load_undl_csv` and validated; a UN recorded
 vote (a press release or meeting record whose start holds an "In favour:" list or a tally) with
@@ -23,6 +27,8 @@ import attrs
 from apmbc.dataset import Dataset
 from apmbc.errors import ApmbcError, DataValidationError, ParseError
 from apmbc.io.undl._columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
+from apmbc.output._readback import header_table, is_package_file
+from apmbc.validation._exports import EXPORT_CODES
 from apmbc.validation._findings import Finding, Severity
 
 __all__ = [
@@ -54,6 +60,7 @@ FILE_CODES: dict[str, tuple[Severity, str]] = {
         Severity.WARNING,
         "a part of a recorded-vote text that the reader could not read",
     ),
+    **EXPORT_CODES,
 }
 """The codes ``check_paths`` adds to those of :data:`~apmbc.validation.RULES`."""
 
@@ -73,6 +80,10 @@ class FileKind(str, enum.Enum):
     """A State profile page of the Convention's website, as text."""
     RECORDED_VOTE = "recorded_vote"
     """The UN's account of a recorded vote: a press release or a meeting record (text or HTML)."""
+    DATAPACKAGE = "datapackage"
+    """A ``datapackage.json`` that :func:`apmbc.output.export_all` wrote, with its tables."""
+    TABLE = "table"
+    """One table that :func:`apmbc.export` wrote: CSV (known by its exact header) or JSON."""
 
     def __str__(self) -> str:
         return self.value
@@ -146,14 +157,20 @@ def detect_kind(path: str | os.PathLike[str]) -> FileKind:
     with open(path, "rb") as handle:
         head = handle.read(_SNIFF_BYTES)
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    first_line = text.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+    if is_package_file(path):
+        return FileKind.DATAPACKAGE
+    if text.startswith(b"[") and suffix in (".json", ""):
+        return FileKind.TABLE
+    if header_table(first_line) is not None:
+        return FileKind.TABLE
     if suffix == ".json":
         return FileKind.JSON
     if suffix == ".csv":
         return FileKind.UNDL_CSV
-    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if text.startswith(b"{"):
         return FileKind.JSON
-    first_line = text.split(b"\n", 1)[0].decode("utf-8", errors="replace")
     if "," in first_line:
         fields = {field.strip().strip("\"'").strip().casefold() for field in first_line.split(",")}
         if len(fields & _UN_COLUMNS) >= 2:
@@ -188,6 +205,20 @@ def check_paths(paths: Sequence[str | os.PathLike[str]]) -> CheckReport:
 
 
 def _check_one(name: str, kind: FileKind) -> list[FileFinding]:
+    if kind in (FileKind.DATAPACKAGE, FileKind.TABLE):
+        from apmbc.validation._exports import check_package, check_table
+
+        check = check_package if kind is FileKind.DATAPACKAGE else check_table
+        return [
+            FileFinding(
+                path=name,
+                location=location,
+                code=code,
+                severity=FILE_CODES[code][0],
+                message=message,
+            )
+            for location, code, message in check(name)
+        ]
     if kind is FileKind.JSON:
         from apmbc.io.jsonfile import load_json
 
