@@ -1,7 +1,10 @@
 """How a value is written into a CSV cell, and read back from one: the one place for both.
 
 Written: ``None`` (unknown) as an empty cell, booleans as ``true``/``false``, dates as
-``YYYY-MM-DD``, numbers and text as they are.
+``YYYY-MM-DD``, numbers and text as they are. A line is the cells joined by commas and ended by
+``\n``; a cell holding a comma, a double quote, a carriage return or a line feed is quoted
+(RFC 4180: ``"..."``, with ``""`` for a double quote). Python's ``csv.writer`` would leave a
+lone carriage return unquoted, which every reader takes for the end of a line.
 
 Formulas (OWASP, "CSV injection"): a spreadsheet runs a cell that starts with ``=``, ``+``,
 ``-``, ``@``, a TAB or a carriage return as a formula. With ``excel_safe`` (the default of every
@@ -23,11 +26,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from apmbc.output._tables import Column
 
-__all__ = ["FORMULA_CHARACTERS", "neutralise", "parse_cell", "restore", "write_cell"]
+__all__ = ["FORMULA_CHARACTERS", "csv_line", "neutralise", "parse_cell", "restore", "write_cell"]
 
 FORMULA_CHARACTERS = "=+-@\t\r"
 """The first characters that make a spreadsheet read a cell as a formula."""
@@ -36,6 +40,7 @@ _ESCAPABLE = re.compile("'*[" + re.escape(FORMULA_CHARACTERS) + "]")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\Z")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _INT = re.compile(r"-?\d+\Z")
+_SPECIAL = re.compile('[,"\r\n]')
 
 
 def neutralise(text: str) -> str:
@@ -50,6 +55,17 @@ def restore(cell: str) -> str:
     """The text an excel-safe cell stands for: :func:`neutralise` undone."""
     if cell.startswith("'") and _ESCAPABLE.match(cell):
         return cell[1:]
+    return cell
+
+
+def csv_line(cells: Iterable[str]) -> str:
+    """One CSV line of ``cells``, each quoted when it must be (see the module documentation)."""
+    return ",".join(_quoted(cell) for cell in cells) + "\n"
+
+
+def _quoted(cell: str) -> str:
+    if _SPECIAL.search(cell):
+        return '"' + cell.replace('"', '""') + '"'
     return cell
 
 

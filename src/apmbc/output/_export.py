@@ -19,16 +19,14 @@ Writing to a path is atomic: a failed write leaves the previous file as it was.
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import io
 import json
 import os
 from typing import IO, TYPE_CHECKING, Any
 
 from apmbc.errors import UnknownFormatError
 from apmbc.io._files import write_atomic
-from apmbc.output._cells import write_cell
+from apmbc.output._cells import csv_line, write_cell
 from apmbc.output._tables import columns, to_records
 
 if TYPE_CHECKING:
@@ -66,14 +64,12 @@ def export_text(ds: Dataset, table: str, format: str = "csv", *, excel_safe: boo
         data = [json_value(row) for row in rows]
         return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
     names = [c.name for c in columns(table)]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(names)
-    writer.writerows(
-        [write_cell(row[name], excel_safe=excel_safe) for name in names]
+    lines = [csv_line(names)]
+    lines.extend(
+        csv_line(write_cell(row[name], excel_safe=excel_safe) for name in names)
         for row in to_records(ds, table)
     )
-    return buffer.getvalue()
+    return "".join(lines)
 
 
 def export(
