@@ -64,6 +64,9 @@ def to_frame(ds: Dataset, table: str) -> Any:
 # Added here, apart, so that the lines above stay as they are (they are being changed elsewhere).
 __all__ += ["read_export"]
 
+if TYPE_CHECKING:
+    from os import PathLike
+
 
 def _typed_frame(pd: Any, table: str, rows: Any) -> Any:
     # The same columns and dtypes as to_frame: tests hold read_export(export) == to_frame.
@@ -88,7 +91,7 @@ def _typed_frame(pd: Any, table: str, rows: Any) -> Any:
     return pd.DataFrame(data, columns=[c.name for c in spec])
 
 
-def read_export(path: Any, *, excel_safe: bool | None = None) -> Any:
+def read_export(path: str | PathLike[str], *, excel_safe: bool | None = None) -> Any:
     """Read an apmbc export back into frames with :func:`to_frame`'s columns and dtypes.
 
     ``path`` is a ``datapackage.json`` written by :func:`apmbc.output.export_all`, which gives a
