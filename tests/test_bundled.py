@@ -21,7 +21,7 @@ import apmbc
 from apmbc import EventKind, Forum, MeetingKind, TreatyStatus, VotePosition
 from apmbc.cli import main
 from apmbc.domain.treaty import article17_of, article20_of, entry_into_force, withdrawal_effective
-from apmbc.output import TABLES, columns, export_text, summary, to_records
+from apmbc.output import RECORD_TABLES, TABLES, columns, export_text, summary, to_records
 from apmbc.output._display import dataset_html
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -363,7 +363,10 @@ def test_lookup_suggestions_of_the_real_names(ds: apmbc.Dataset) -> None:
 @pytest.mark.parametrize("table", TABLES)
 def test_every_row_has_the_columns_in_order_and_plain_values(ds: apmbc.Dataset, table: str) -> None:
     rows = to_records(ds, table)
-    assert len(rows) == len(getattr(ds, table))
+    if table in RECORD_TABLES:
+        assert len(rows) == len(getattr(ds, table))
+    else:
+        assert rows, table
     names = [c.name for c in columns(table)]
     for row in rows:
         assert list(row) == names
@@ -388,9 +391,7 @@ def test_exports_of_the_bundled_data(ds: apmbc.Dataset) -> None:
         "position": "abstain",
         "intended": "",
         "recorded_name": "CUBA",
-        "sources": cuba["sources"],
     }
-    assert cuba["sources"]
     text = export_text(ds, "states", "json")
     assert "Côte d'Ivoire" in text  # UTF-8, not \\u escapes
     states = json.loads(text)
@@ -422,7 +423,7 @@ def test_frames_of_the_bundled_data(ds: apmbc.Dataset) -> None:
     pd = pytest.importorskip("pandas", reason="pandas is not installed (apmbc[pandas])")
     from apmbc.pandas import to_frame
 
-    for table in TABLES:
+    for table in RECORD_TABLES:
         frame = to_frame(ds, table)
         assert len(frame) == len(getattr(ds, table)), table
     states = to_frame(ds, "states")

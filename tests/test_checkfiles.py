@@ -185,6 +185,10 @@ def test_file_codes_are_documented() -> None:
         "APMBC-VOTE-UNREAD": Severity.WARNING,
         "APMBC-FINAL-REPORT-UNREAD": Severity.WARNING,
         "APMBC-FINAL-REPORT-PROBLEM": Severity.WARNING,
+        "APMBC-EXPORT-KEY": Severity.ERROR,
+        "APMBC-EXPORT-REF": Severity.ERROR,
+        "APMBC-EXPORT-SCHEMA": Severity.ERROR,
+        "APMBC-EXPORT-HASH": Severity.ERROR,
     }
     assert all(meaning for _, meaning in FILE_CODES.values())
 

@@ -113,6 +113,10 @@ def test_validation_page_counts_are_real() -> None:
         "APMBC-VOTE-UNREAD",
         "APMBC-FINAL-REPORT-UNREAD",
         "APMBC-FINAL-REPORT-PROBLEM",
+        "APMBC-EXPORT-KEY",
+        "APMBC-EXPORT-REF",
+        "APMBC-EXPORT-SCHEMA",
+        "APMBC-EXPORT-HASH",
     }
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from factory import world
+from test_tables import tiny
 
 import apmbc
 from apmbc.errors import UnknownFormatError, UnknownTableError
@@ -63,7 +64,7 @@ def test_csv_has_a_header_iso_dates_and_empty_unknowns(tmp_path: Path) -> None:
     assert borduria["entry_into_force_stated"] == ""
     assert borduria["un_member"] == "true"
     assert by_code["SYL"]["un_member"] == "false"
-    assert by_code["FRD"]["aliases"] == "Republic of Freedonia; Fredonia"
+    assert "aliases" not in by_code["FRD"]  # one value per cell: the names are rows of names.csv
     elbonia = by_code["ELB"]
     assert elbonia["deposited"] == ""
     assert elbonia["status"] == "not_party"
@@ -92,17 +93,17 @@ def test_csv_of_the_votes() -> None:
         "position": "abstain",
         "intended": "",
         "recorded_name": "LOWER ELBONIA",
-        "sources": "https://example.org/factory/votes-54-plenary",
     }
     committee = next(r for r in rows if r["forum"] == "first_committee")
     assert (committee["resolution"], committee["date"]) == ("", "")  # unknown: empty fields
 
 
 def test_csv_quotes_what_needs_quoting() -> None:
-    text = export_text(world(), "statements", "csv")
+    text = export_text(world(), "sources", "csv")
     assert '"Grand Fenwick Gazette, 20 March 2026"' in text  # a comma inside a field
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert rows[2]["sources"] == "Grand Fenwick Gazette, 20 March 2026"
+    (row,) = [r for r in rows if r["table"] == "statements" and r["row"] == "2"]
+    assert row["citation"] == "Grand Fenwick Gazette, 20 March 2026"
 
 
 def test_json_is_a_canonical_list_of_objects(tmp_path: Path) -> None:
@@ -173,3 +174,61 @@ def test_export_replaces_an_existing_file(tmp_path: Path) -> None:
     path.write_text("old\n", encoding="utf-8")
     export(world(), "votes", path)
     assert path.read_text(encoding="utf-8") == export_text(world(), "votes", "csv")
+
+
+# -- one value per cell, lists in JSON, formulas --------------------------------------------------
+
+
+def test_a_lone_carriage_return_is_quoted() -> None:
+    ds = apmbc.Dataset(
+        metadata=apmbc.Metadata(data_version="t"),
+        states=(apmbc.State(code="AAA", name="a\rb", notes=("x\ry", 'say "hi", then\n')),),
+    )
+    text = export_text(ds, "states", "csv")
+    assert ',"a\rb",' in text  # csv.writer would leave it bare, and readers end the line there
+    assert list(csv.reader(io.StringIO(export_text(ds, "notes", "csv"), newline=""))) == [
+        ["table", "row", "position", "note"],
+        ["states", "0", "0", "x\ry"],
+        ["states", "0", "1", 'say "hi", then\n'],
+    ]
+
+
+def test_json_exports_keep_lists_as_arrays() -> None:
+    data = json.loads(export_text(tiny(), "states", "json"))
+    assert data[0]["aliases"] == ["Alphaland", "Republic of Alpha"]
+    assert data[0]["notes"] == ["first", "second"]
+    assert data[0]["sources"][0] == {
+        "citation": None,
+        "kind": None,
+        "note": None,
+        "retrieved": None,
+        "title": None,
+        "url": "https://example.org/a",
+    }
+    assert data[1]["aliases"] == [] and data[1]["other_actions"] == []
+    bundled = json.loads(export_text(apmbc.load(), "resolutions", "json"))
+    assert isinstance(bundled[0]["sources"][0]["retrieved"], str)  # an ISO date
+
+
+def test_csv_formulas_are_neutralised_unless_raw() -> None:
+    ds = apmbc.Dataset(
+        metadata=apmbc.Metadata(data_version="t"),
+        states=(apmbc.State(code="AAA", name='=HYPERLINK("http://x")', alpha2="-5"),),
+    )
+    safe = list(csv.reader(io.StringIO(export_text(ds, "states", "csv"))))[1]
+    raw = list(csv.reader(io.StringIO(export_text(ds, "states", "csv", excel_safe=False))))[1]
+    assert safe[1] == '\'=HYPERLINK("http://x")' and raw[1] == '=HYPERLINK("http://x")'
+    assert safe[2] == raw[2] == "-5"  # a number is no formula
+    out = io.StringIO()
+    export(ds, "states", out, excel_safe=False)
+    assert out.getvalue() == export_text(ds, "states", "csv", excel_safe=False)
+    # JSON is never changed
+    assert export_text(ds, "states", "json") == export_text(ds, "states", "json", excel_safe=False)
+    assert json.loads(export_text(ds, "states", "json"))[0]["name"] == '=HYPERLINK("http://x")'
+
+
+def test_the_bundled_formula_cells_are_neutralised() -> None:
+    text = export_text(apmbc.load(), "sources", "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    notes = [r["note"] for r in rows if r["note"].lstrip("'")[:1] in ("=", "+", "-", "@")]
+    assert len(notes) == 23 and all(n.startswith("'+ data/") for n in notes)

@@ -44,7 +44,7 @@ def test_every_vote_position_and_every_table_is_there() -> None:
         apmbc.MeetingKind.REVIEW_CONFERENCE,
         apmbc.MeetingKind.INTERSESSIONAL,
     }
-    assert all(getattr(ds, table) for table in apmbc.TABLES)
+    assert all(apmbc.to_records(ds, table) for table in apmbc.TABLES)
 
 
 def test_it_round_trips_through_a_json_file(tmp_path: Path) -> None:

@@ -208,7 +208,9 @@ def _meeting_row(row: dict[str, Any]) -> tuple[object, ...]:
 
 def meetings(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
     """``apmbc meetings [--kind K]``: the meetings, in the dataset's order."""
-    rows = [r for r in apmbc.to_records(ds, "meetings") if args.kind in (None, r["kind"])]
+    rows = [
+        r for r in apmbc.to_records(ds, "meetings", lists=True) if args.kind in (None, r["kind"])
+    ]
     if args.json:
         emit_json(rows)
         return 0
@@ -230,7 +232,7 @@ def meeting(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
     """``apmbc meeting CODE``: one meeting, and who the records show attending it among the
     States not bound on its first day: attended, absent and unknown, with counts."""
     record = ds.meeting(args.key)
-    row = next(r for r in apmbc.to_records(ds, "meetings") if r["code"] == record.code)
+    row = next(r for r in apmbc.to_records(ds, "meetings", lists=True) if r["code"] == record.code)
     att = ds.meeting_attendance(record)
     if args.json:
         emit_json(

@@ -12,12 +12,25 @@ __all__ = ["diff", "export", "plot", "validate"]
 
 
 def export(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
-    """``apmbc export TABLE``: a tidy table as CSV or JSON, to a file or stdout."""
+    """``apmbc export TABLE``: a tidy table as CSV or JSON, to a file or stdout; ``apmbc export
+    all -o DIR``: every table and its ``datapackage.json`` into a folder."""
     fmt = "json" if args.json else args.format
-    if args.output == "-":
-        apmbc.export(ds, args.table, sys.stdout, format=fmt)
+    safe = not args.raw
+    if args.table == "all":
+        from apmbc.output import export_all
+
+        if args.output == "-":
+            raise apmbc.ArgumentError("export all writes files into a folder: give it with -o DIR")
+        written = export_all(ds, args.output, fmt, excel_safe=safe)
+        sys.stderr.write(
+            f"apmbc: wrote {len(written) - 1} tables ({fmt}) and datapackage.json to "
+            f"{args.output}\n"
+        )
         return 0
-    apmbc.export(ds, args.table, args.output, format=fmt)
+    if args.output == "-":
+        apmbc.export(ds, args.table, sys.stdout, format=fmt, excel_safe=safe)
+        return 0
+    apmbc.export(ds, args.table, args.output, format=fmt, excel_safe=safe)
     sys.stderr.write(f"apmbc: wrote {args.table} ({fmt}) to {args.output}\n")
     return 0
 

@@ -25,7 +25,7 @@ from apmbc.output import CITATION_FORMATS
 
 __all__ = ["main"]
 
-_TABLES = ("states", "meetings", "resolutions", "votes", "attendances", "statements")
+_TABLES = (*apmbc.TABLES, "all")
 _FORUMS = [f.value for f in apmbc.Forum]
 _STATUSES = [s.value for s in apmbc.TreatyStatus]
 _KINDS = [k.value for k in apmbc.MeetingKind]
@@ -39,6 +39,7 @@ examples:
   apmbc votes --session 77 --position abstain
   apmbc status-on 1999-03-01 --status party
   apmbc export votes --format csv -o votes.csv
+  apmbc export all -o apmbc-data
   apmbc cite --format bibtex
 """
 
@@ -116,10 +117,28 @@ def _build_parser() -> argparse.ArgumentParser:
     _json_flag(p, "the citation's facts, and both formats, as JSON")
     p.set_defaults(handler=cite)
 
-    p = sub.add_parser("export", help="a tidy table as CSV or JSON")
-    p.add_argument("table", choices=_TABLES)
+    p = sub.add_parser(
+        "export",
+        help="a tidy table as CSV or JSON; all: every table and a datapackage.json",
+        description="Write one table (to a file or stdout), or with 'all' every table and the "
+        "Frictionless datapackage.json describing them into the folder -o DIR. In CSV a cell "
+        "a spreadsheet would run as a formula gets a leading apostrophe unless --raw.",
+    )
+    p.add_argument("table", choices=_TABLES, help=f"one of {', '.join(_TABLES)}")
     p.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
-    p.add_argument("-o", "--output", default="-", metavar="PATH", help="file, or - for stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="PATH",
+        help="file, or - for stdout; for all: the folder (made if missing)",
+    )
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="CSV: write every cell as it is, without the apostrophe before a cell starting "
+        "with = + - @, TAB or CR (JSON is never changed)",
+    )
     _json_flag(p, "JSON (same as --format json)")
     p.set_defaults(handler=files.export)
 

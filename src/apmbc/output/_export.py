@@ -1,8 +1,12 @@
 """Write a tidy table (see :mod:`apmbc.output._tables`) to CSV or JSON.
 
-CSV: UTF-8, a header row, ``\\n`` line ends, dates in ISO form (``2022-12-07``), booleans as
-``true``/``false``, unknown values (``None``) as empty fields. JSON: a list of objects, canonical
-(keys sorted, two-space indent, UTF-8, a trailing newline), unknown values as ``null``.
+CSV: UTF-8, a header row, ``\\n`` line ends, one value per cell (the list fields are the rows
+of the list tables ``names``, ``actions``, ``notes`` and ``sources``), dates in ISO form
+(``2022-12-07``), booleans as ``true``/``false``, unknown values (``None``) as empty fields;
+by default a cell a spreadsheet would run as a formula gets a leading apostrophe (see
+:mod:`apmbc.output._cells`; ``excel_safe=False`` writes cells as they are). JSON: a list of
+objects, canonical (keys sorted, two-space indent, UTF-8, a trailing newline), with the list
+fields as arrays and unknown values as ``null``; JSON is never changed for spreadsheets.
 
 Writing to a path is atomic: a failed write leaves the previous file as it was.
 
@@ -10,59 +14,62 @@ Writing to a path is atomic: a failed write leaves the previous file as it was.
 >>> out = io.StringIO()
 >>> apmbc.export(apmbc.load(), "resolutions", out, format="csv")
 >>> out.getvalue().splitlines()[0]
-'session,forum,symbol,record,convention,date,title,yes,no,abstain,absent,notes,sources'
+'session,forum,symbol,record,convention,date,title,yes,no,abstain,absent'
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import io
 import json
 import os
 from typing import IO, TYPE_CHECKING, Any
 
 from apmbc.errors import UnknownFormatError
 from apmbc.io._files import write_atomic
+from apmbc.output._cells import csv_line, write_cell
 from apmbc.output._tables import columns, to_records
 
 if TYPE_CHECKING:
     from apmbc.dataset import Dataset
 
-__all__ = ["FORMATS", "export", "export_text"]
+__all__ = ["FORMATS", "export", "export_text", "json_value"]
 
 FORMATS: tuple[str, ...] = ("csv", "json")
 """The formats :func:`export` writes."""
 
 
-def _csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
+def json_value(value: Any) -> Any:
+    """A table value (lists and dicts included) as JSON-ready data: dates in ISO form."""
     if isinstance(value, _dt.date):
         return value.isoformat()
-    return str(value)
+    if isinstance(value, list):
+        return [json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: json_value(v) for k, v in value.items()}
+    return value
 
 
-def _json_value(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, _dt.date) else value
-
-
-def export_text(ds: Dataset, table: str, format: str = "csv") -> str:
-    """The text :func:`export` would write: ``table`` of ``ds`` as CSV or JSON."""
-    if format not in FORMATS:
+def check_format(format: object) -> str:
+    """``format`` if it is one of :data:`FORMATS`; else :class:`UnknownFormatError`."""
+    if not isinstance(format, str) or format not in FORMATS:
         raise UnknownFormatError(format, FORMATS)
-    names = [c.name for c in columns(table)]
-    rows = to_records(ds, table)
+    return format
+
+
+def export_text(ds: Dataset, table: str, format: str = "csv", *, excel_safe: bool = True) -> str:
+    """The text :func:`export` would write: ``table`` of ``ds`` as CSV or JSON."""
+    check_format(format)
     if format == "json":
-        data = [{k: _json_value(v) for k, v in row.items()} for row in rows]
+        rows = to_records(ds, table, lists=True)
+        data = [json_value(row) for row in rows]
         return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(names)
-    writer.writerows([_csv_cell(row[name]) for name in names] for row in rows)
-    return buffer.getvalue()
+    names = [c.name for c in columns(table)]
+    lines = [csv_line(names)]
+    lines.extend(
+        csv_line(write_cell(row[name], excel_safe=excel_safe) for name in names)
+        for row in to_records(ds, table)
+    )
+    return "".join(lines)
 
 
 def export(
@@ -70,15 +77,22 @@ def export(
     table: str,
     path: str | os.PathLike[str] | IO[str],
     format: str = "csv",
+    *,
+    excel_safe: bool = True,
 ) -> None:
     """Write ``table`` of ``ds`` (one of :data:`apmbc.TABLES`) as ``csv`` or ``json``.
 
     ``path`` is a file path, written atomically (the old file survives a failed write), or an
-    open text stream such as ``sys.stdout``. An unknown table or format raises a ``ValueError``
-    (:class:`~apmbc.errors.UnknownTableError`, :class:`~apmbc.errors.UnknownFormatError`)
-    before anything is written.
+    open text stream such as ``sys.stdout``. In CSV, ``excel_safe`` (the default) puts an
+    apostrophe before a cell a spreadsheet would run as a formula; ``excel_safe=False`` writes
+    every cell as it is; JSON is the same either way. An unknown table or format raises a
+    ``ValueError`` (:class:`~apmbc.errors.UnknownTableError`,
+    :class:`~apmbc.errors.UnknownFormatError`) before anything is written.
+
+    :func:`export_all` writes every table and a ``datapackage.json`` describing them;
+    :func:`apmbc.pandas.read_export` reads an export back.
     """
-    text = export_text(ds, table, format)
+    text = export_text(ds, table, format, excel_safe=excel_safe)
     if isinstance(path, (str, os.PathLike)):
         write_atomic(path, text.encode("utf-8"))
     else:

@@ -1,6 +1,10 @@
 """Check files of any kind apmbc reads: the engine behind ``apmbc validate PATH...``.
 
-Each file's kind is detected from its start and its suffix: a dataset JSON file (``{`` first, or
+Each file's kind is detected from its start and its suffix: apmbc's own exports first, a
+``datapackage.json`` (by its name, or a JSON object naming ``resources``) whose tables are read
+back and checked as a whole (keys, references, schemas, hashes), or one exported table (a CSV
+file with the exact header of one of apmbc's tables, or a JSON list of rows) whose values and
+keys are checked (see :mod:`apmbc.validation._exports`); a dataset JSON file (``{`` first, or
 ``.json``) is read with :func:`apmbc.load_json` and validated; a UN voting CSV (``.csv``, or a
 first line naming known columns) with :func:`~apmbc.io.undl.check_undl_csv` (every row, no title
 filter: each value it cannot read is an error with its line and column, and the report says how
@@ -28,7 +32,9 @@ import attrs
 
 from apmbc.dataset import Dataset
 from apmbc.errors import ApmbcError, DataValidationError, ParseError
-from apmbc.io.undl import LONG_COLUMNS, WIDE_LEADING_COLUMNS
+from apmbc.io.undl._columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
+from apmbc.output._readback import header_table, is_package_file
+from apmbc.validation._exports import EXPORT_CODES
 from apmbc.validation._findings import Finding, Severity
 
 __all__ = [
@@ -76,6 +82,7 @@ FILE_CODES: dict[str, tuple[Severity, str]] = {
         "a final report that disagrees with itself or with the data (a stated count, a State "
         "listed in the wrong list), or whose lists imply no absences",
     ),
+    **EXPORT_CODES,
 }
 """The codes ``check_paths`` adds to those of :data:`~apmbc.validation.RULES`."""
 
@@ -98,6 +105,10 @@ class FileKind(str, enum.Enum):
     FINAL_REPORT = "final_report"
     """The final report of a Meeting of the States Parties or a Review Conference, as text or
     HTML."""
+    DATAPACKAGE = "datapackage"
+    """A ``datapackage.json`` that :func:`apmbc.output.export_all` wrote, with its tables."""
+    TABLE = "table"
+    """One table that :func:`apmbc.export` wrote: CSV (known by its exact header) or JSON."""
 
     def __str__(self) -> str:
         return self.value
@@ -174,14 +185,20 @@ def detect_kind(path: str | os.PathLike[str]) -> FileKind:
     with open(path, "rb") as handle:
         head = handle.read(_SNIFF_BYTES)
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    first_line = text.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+    if is_package_file(path):
+        return FileKind.DATAPACKAGE
+    if text.startswith(b"[") and suffix in (".json", ""):
+        return FileKind.TABLE
+    if header_table(first_line) is not None:
+        return FileKind.TABLE
     if suffix == ".json":
         return FileKind.JSON
     if suffix == ".csv":
         return FileKind.UNDL_CSV
-    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if text.startswith(b"{"):
         return FileKind.JSON
-    first_line = text.split(b"\n", 1)[0].decode("utf-8", errors="replace")
     if "," in first_line:
         fields = {field.strip().strip("\"'").strip().casefold() for field in first_line.split(",")}
         if len(fields & _UN_COLUMNS) >= 2:
@@ -222,6 +239,20 @@ def check_paths(paths: Sequence[str | os.PathLike[str]]) -> CheckReport:
 
 
 def _check_one(name: str, kind: FileKind, notes: list[str]) -> list[FileFinding]:
+    if kind in (FileKind.DATAPACKAGE, FileKind.TABLE):
+        from apmbc.validation._exports import check_package, check_table
+
+        check = check_package if kind is FileKind.DATAPACKAGE else check_table
+        return [
+            FileFinding(
+                path=name,
+                location=location,
+                code=code,
+                severity=FILE_CODES[code][0],
+                message=message,
+            )
+            for location, code, message in check(name)
+        ]
     if kind is FileKind.JSON:
         from apmbc.io.jsonfile import load_json
 
