@@ -66,7 +66,7 @@ def to_date(value: object) -> _dt.date:
     return _parse_words(value, text)
 
 
-_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+_NUMERIC_DATE = lazy_compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 
 
 def ambiguous_date(text: str) -> bool:
@@ -220,7 +220,7 @@ def find_years(text: str, limit: int = 200) -> list[FoundYears]:
 
 
 _RANGE_DASH = r"\s{0,3}(?:-|–|—|‐|‑|\bto\b|\buntil\b|\btill\b)\s{0,3}"
-_RANGE = re.compile(
+_RANGE = lazy_compile(
     rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s{{1,3}}(?P<m1>{_MONTH})\.?"
     rf"(?:,?\s{{1,3}}(?P<y1>\d{{4}}))?)?{_RANGE_DASH}"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s{{1,3}}(?P<m2>{_MONTH})\.?,?\s{{1,3}}(?P<y2>\d{{4}})\b"

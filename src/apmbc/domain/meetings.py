@@ -28,8 +28,9 @@ import re
 import attrs
 
 from apmbc.domain._lazy import lazy_compile
+from apmbc.domain.choices import meeting_kind
 from apmbc.domain.numbers import ORDINAL_PATTERN, ordinal
-from apmbc.errors import ArgumentError
+from apmbc.errors import ArgumentError, ArgumentTypeError
 from apmbc.models import Meeting, MeetingKind
 
 __all__ = [
@@ -60,8 +61,14 @@ _ANYWHERE = lazy_compile(rf"(?<![0-9A-Za-z])(?:{_CODE_TEXT}|{_NAME_TEXT})", re.I
 
 
 def meeting_code(number: int, kind: MeetingKind | str) -> str:
-    """The code of the ``number``-th MSP (``7MSP``) or Review Conference (``1RC``)."""
-    kind = MeetingKind(kind)
+    """The code of the ``number``-th MSP (``7MSP``) or Review Conference (``1RC``).
+
+    Raises :class:`~apmbc.errors.ArgumentError` for another kind of meeting or a number below 1,
+    :class:`~apmbc.errors.ArgumentTypeError` for a number that is not a whole number.
+    """
+    kind = meeting_kind(kind)
+    if isinstance(number, bool) or not isinstance(number, int):
+        raise ArgumentTypeError(f"a meeting number is a whole number, not {type(number).__name__}")
     if kind not in _SUFFIX:
         raise ArgumentError(
             f"only MSPs and Review Conferences have numbered codes, not {kind.value}"
@@ -174,16 +181,16 @@ Meeting of the States Parties or a Review Conference: ``APLC/MSP.21/2023/14``,
 ``APLC/MSP.4/2002/1/Add.1``; single spaces around ``/`` and ``.`` (as text extraction from a
 PDF leaves them) are allowed."""
 
-_SYMBOL = re.compile(
+_SYMBOL = lazy_compile(
     r"APLC/(?:MSP\.(?P<num>\d{1,2})|(?P<conf>CONF))/(?P<year>(?:19|20)\d\d)/"
     r"(?:PM\.(?P<pm>\d{1,2})/)?(?P<doc>(?:(?P<series>[A-Z]{1,4})\.)?\d{1,3}"
     r"(?:/(?:ADD|CORR|REV)\.\d{1,2}){0,3})"
 )
-_SYMBOL_IN_TEXT = re.compile(
+_SYMBOL_IN_TEXT = lazy_compile(
     rf"(?<![A-Za-z0-9/]){CONVENTION_SYMBOL_PATTERN}(?![A-Za-z0-9]|\s?/\s?[A-Za-z0-9])",
     re.IGNORECASE,
 )
-_SYMBOL_SPACES = re.compile(r"\s")
+_SYMBOL_SPACES = lazy_compile(r"\s")
 _SUFFIXES = {"ADD": "Add", "CORR": "Corr", "REV": "Rev"}
 
 

@@ -286,7 +286,7 @@ def forum_of_symbol(raw: str) -> Forum | None:
 
 # -- symbols in running text ----------------------------------------------------------------------
 
-_IN_TEXT = lazy_compile(
+_IN_TEXT_SOURCE = (
     r"(?<![\w/.])(?:"
     r"A/RES/(?:\d{1,3}|E?S-\d{1,2})/\d{1,4}(?:\s?\[[A-Z]{1,2}\]|\s?\([A-Z]{1,2}\)"
     r"|\s?[A-Z]{1,2}(?![A-Za-z0-9/]))?"
@@ -295,14 +295,15 @@ _IN_TEXT = lazy_compile(
     r")(?![\w/])"
     r"|(?<![\w/.])(?P<short>\d{2})/(?P<short_num>\d{1,3})(?![\w/])"
 )
+_IN_TEXT = lazy_compile(_IN_TEXT_SOURCE)
 
 
-_DOCUMENTS_IN_TEXT = re.compile(
-    _IN_TEXT.pattern + r"|(?<![\w/.])(?P<doc>A/(?:C\.\d/)?(?:\d{1,3}|E?S-\d{1,2})/\d{1,4}"
+_DOCUMENTS_IN_TEXT = lazy_compile(
+    _IN_TEXT_SOURCE + r"|(?<![\w/.])(?P<doc>A/(?:C\.\d/)?(?:\d{1,3}|E?S-\d{1,2})/\d{1,4}"
     r"(?:/(?:Rev|Add|Corr)\.\d{1,2})*)(?![\w/])"
     r"|(?<![\w/.])(?P<press>GA/(?:[A-Z]{1,4}/)?\d{3,5}(?:/Rev\.\d{1,2})?)(?![\w/])"
 )
-_PRESS_RELEASE = re.compile(r"GA/(?:(?P<series>[A-Z]{1,4})/)?\d{3,5}(?:/Rev\.\d{1,2})?")
+_PRESS_RELEASE = lazy_compile(r"GA/(?:(?P<series>[A-Z]{1,4})/)?\d{3,5}(?:/Rev\.\d{1,2})?")
 
 
 def press_release_forum(raw: str) -> Forum | None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from apmbc.domain.calendar import sessions_in_year
 from apmbc.domain.dates import find_dates, find_years
-from apmbc.domain.meetings import find_meetings
+from apmbc.domain.meetings import find_meetings, meeting_years
 from apmbc.errors import ApmbcError
 from apmbc.models import Statement
 from apmbc.validation._findings import Context, Finding, finding
@@ -75,9 +75,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield from _attribution(i, stmt, keys, year)
         meeting = ctx.meeting_by_code.get(stmt.meeting) if stmt.meeting else None
         if meeting is not None and year is not None:
-            years = {d.year for d in (meeting.start, meeting.end) if d is not None}
+            years = meeting_years(meeting)
             if years and year not in years:
-                held = "-".join(str(y) for y in sorted(years))
+                held = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
                 yield finding(
                     "APMBC-STMT-MEETING-YEAR",
                     f"statements[{i}].meeting",
