@@ -15,8 +15,13 @@ from __future__ import annotations
 
 import attrs
 
-from apmbc.dataset import Dataset
-from apmbc.errors import DataValidationError, Problem, UnknownResolutionError
+from apmbc.dataset import Dataset, check_dataset
+from apmbc.errors import (
+    ArgumentTypeError,
+    DataValidationError,
+    Problem,
+    UnknownResolutionError,
+)
 from apmbc.io.profile import Profile, ProfileVote
 from apmbc.models import (
     Attendance,
@@ -88,6 +93,8 @@ class MergeResult:
 
 
 def _resolve_state(ds: Dataset, profile: Profile, state: str | None) -> State:
+    if state is not None and not isinstance(state, str):
+        raise ArgumentTypeError(f"state must be a name or a code (str), not {type(state).__name__}")
     key = state if state is not None else profile.state
     if key is None or not key.strip():
         raise DataValidationError(
@@ -252,7 +259,14 @@ def merge(ds: Dataset, profile: Profile, state: str | None = None) -> MergeResul
     :class:`~apmbc.errors.DataValidationError`. Records cite ``profile.source`` (or a note that
     the page's source was not given). Meetings the dataset does not know and votes without a
     session or forum are listed in ``skipped``; disagreements are listed in ``conflicts``.
+    Arguments of the wrong type raise :class:`~apmbc.errors.ArgumentTypeError`.
     """
+    check_dataset(ds)
+    if not isinstance(profile, Profile):
+        raise ArgumentTypeError(
+            f"profile must be a Profile (from apmbc.parse_profile or apmbc.read_profile), "
+            f"not {type(profile).__name__}"
+        )
     resolved = _resolve_state(ds, profile, state)
     merger = _Merger(ds, resolved, profile.source or NO_SOURCE)
     for meeting_code in profile.observer_meetings:

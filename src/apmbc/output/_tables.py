@@ -375,7 +375,10 @@ def to_records(ds: Dataset, table: str) -> list[dict[str, Any]]:
 
     ``table`` is one of :data:`TABLES`; any other name raises
     :class:`~apmbc.errors.UnknownTableError` (a ``ValueError``) naming the valid ones. Rows come in
-    the dataset's order.
+    the dataset's order. A ``ds`` that is not a :class:`~apmbc.dataset.Dataset` raises
+    :class:`~apmbc.errors.ArgumentTypeError`.
     """
+    from apmbc.dataset import check_dataset
+
     columns(table)
-    return _BUILDERS[table](ds)
+    return _BUILDERS[table](check_dataset(ds))
