@@ -28,6 +28,7 @@ import codecs
 import contextlib
 import io
 import os
+import re
 import secrets
 import stat
 from collections.abc import Iterator
@@ -48,8 +49,10 @@ __all__ = [
     "MAX_LINE_BYTES",
     "MAX_PAGE_BYTES",
     "atomic_writer",
+    "check_max_bytes",
     "check_path",
     "decode",
+    "no_lone_surrogate",
     "open_text",
     "read_bytes",
     "read_text",
@@ -152,6 +155,37 @@ def read_bytes(path: object, *, max_bytes: int, what: str = "file", text: bool =
     if data is None:
         raise _too_large(name, max_bytes, what)
     return data
+
+
+def check_max_bytes(max_bytes: object) -> int:
+    """A reader's ``max_bytes`` argument, checked: a whole number of at least 1."""
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise ArgumentTypeError(f"max_bytes must be a whole number, not {type(max_bytes).__name__}")
+    if max_bytes < 1:
+        raise ArgumentError(f"max_bytes must be at least 1, not {shown(max_bytes)}")
+    return max_bytes
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def no_lone_surrogate(text: str, name: str | None, what: str = "text") -> str:
+    """``text``, unless it holds a lone surrogate (half of a UTF-16 pair, which no UTF-8 file
+    can hold and no file can be written with): then a :class:`~apmbc.errors.ParseError` with the
+    line and column. Text read from a file never holds one; a ``str`` given by a program may."""
+    if text.isascii():
+        return text
+    found = _LONE_SURROGATE.search(text)
+    if found is None:
+        return text
+    at = found.start()
+    raise ParseError(
+        f"a lone surrogate U+{ord(text[at]):04X} (half of a UTF-16 pair): the {what} is not "
+        "Unicode text",
+        source=name,
+        line=text.count("\n", 0, at) + 1,
+        column=at - (text.rfind("\n", 0, at) + 1) + 1,
+    )
 
 
 def _where(data: bytes, offset: int) -> tuple[int, int]:

@@ -18,14 +18,20 @@ from apmbc.convert import structure, to_dict
 from apmbc.dataset import Dataset
 from apmbc.errors import (
     ApmbcError,
-    ArgumentError,
     ArgumentTypeError,
     DataValidationError,
     ParseError,
     Problem,
     WriteError,
 )
-from apmbc.io._files import MAX_JSON_BYTES, decode, read_bytes, write_atomic
+from apmbc.io._files import (
+    MAX_JSON_BYTES,
+    check_max_bytes,
+    decode,
+    no_lone_surrogate,
+    read_bytes,
+    write_atomic,
+)
 from apmbc.io._jsonscan import find_fault, lone_surrogate, surrogate_paths
 from apmbc.models import Document
 
@@ -42,14 +48,6 @@ def _name_of(source: object) -> str:
 
 
 _WHAT = "dataset JSON file"
-
-
-def _check_max_bytes(max_bytes: object) -> int:
-    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
-        raise ArgumentTypeError(f"max_bytes must be a whole number, not {type(max_bytes).__name__}")
-    if max_bytes < 1:
-        raise ArgumentError(f"max_bytes must be at least 1, not {max_bytes}")
-    return max_bytes
 
 
 def _read_bytes(source: PathOrFile, max_bytes: int) -> bytes:
@@ -73,25 +71,13 @@ def _read_bytes(source: PathOrFile, max_bytes: int) -> bytes:
             f"larger than {max_bytes:,} bytes (the limit is the max_bytes argument)", source=name
         )
     if isinstance(data, str):
-        _no_lone_surrogate(data, name)
+        no_lone_surrogate(data, name, _WHAT)
         return data.encode("utf-8")
     return data
 
 
 def _decode(data: bytes, name: str) -> str:
     return decode(data, name, _WHAT)
-
-
-def _no_lone_surrogate(text: str, name: str) -> None:
-    at = lone_surrogate(text)
-    if at >= 0:
-        line = text.count("\n", 0, at) + 1
-        raise ParseError(
-            f"a lone surrogate U+{ord(text[at]):04X} (half of a UTF-16 pair): not Unicode text",
-            source=name,
-            line=line,
-            column=at - (text.rfind("\n", 0, at) + 1) + 1,
-        )
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -163,7 +149,7 @@ def loads_json(text: str | bytes, *, source: str = "<string>") -> Dataset:
     if isinstance(text, (bytes, bytearray)):
         decoded = _decode(bytes(text), source)
     elif isinstance(text, str):
-        _no_lone_surrogate(text, source)
+        no_lone_surrogate(text, source, _WHAT)
         decoded = text
     else:
         raise ArgumentTypeError(
@@ -185,7 +171,7 @@ def load_json(source: PathOrFile, *, max_bytes: int = MAX_JSON_BYTES) -> Dataset
     model, a string holding a lone surrogate (``"\\udcff"``) included; and
     :class:`~apmbc.errors.ArgumentTypeError` for a ``source`` that is neither a path nor a file.
     """
-    limit = _check_max_bytes(max_bytes)
+    limit = check_max_bytes(max_bytes)
     name = _name_of(source)
     return _dataset_from(_parse(_decode(_read_bytes(source, limit), name), name), name)
 
