@@ -76,6 +76,24 @@ def _change_days(ds: Dataset, start: _dt.date, end: _dt.date) -> list[_dt.date]:
     return sorted(days)
 
 
+_MIN_SPAN = 365
+"""The fewest days an axis of dates spans: a range of one day (an as-of date in year 1, before
+the Convention) would make matplotlib widen it by itself, past year 1."""
+
+
+def _days_before(day: _dt.date, days: int) -> _dt.date:
+    """``day`` minus ``days`` days, or 0001-01-01 when that is before the calendar."""
+    return _dt.date.fromordinal(max(1, day.toordinal() - days))
+
+
+def _span(start: _dt.date, end: _dt.date) -> tuple[_dt.date, _dt.date]:
+    """``(start, end)`` widened to :data:`_MIN_SPAN` days within the calendar."""
+    if end.toordinal() - start.toordinal() >= _MIN_SPAN:
+        return start, end
+    last = min(start.toordinal() + _MIN_SPAN, _dt.date.max.toordinal())
+    return _dt.date.fromordinal(last - _MIN_SPAN), _dt.date.fromordinal(last)
+
+
 def _counts(ds: Dataset, days: Sequence[_dt.date]) -> dict[TreatyStatus, list[int]]:
     out: dict[TreatyStatus, list[int]] = {s: [] for s in TreatyStatus}
     for day in days:
@@ -94,7 +112,9 @@ def parties_over_time(ds: Dataset) -> Figure:
     their withdrawal takes effect); a lighter band above it shows States that deposited an
     instrument not yet in force (Article 17), an orange band the States whose withdrawal is
     pending (Article 20), and a marker with the State codes each date a withdrawal took effect.
-    An inset magnifies the last two years, where the withdrawals are.
+    An inset magnifies the last two years, where the withdrawals are. Any as-of date is drawn,
+    from year 1 (an axis of at least a year) to 9999-12-31; a State whose Article 17 or 20 date
+    falls beyond the calendar never changes status for it.
     """
     fig = _figure("apmbc.plot.parties_over_time", figsize=(10, 6), layout="constrained")
     dates: Any = importlib.import_module("matplotlib.dates")  # untyped module
@@ -158,10 +178,11 @@ def parties_over_time(ds: Dataset) -> Figure:
         axes.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
         axes.grid(True, alpha=0.3)
     if inset is not None:
-        zoom_from = min(withdrawals) - _dt.timedelta(days=540)
+        zoom_from = _days_before(min(withdrawals), 540)
         lo = min(p for d, p in zip(days, parties, strict=True) if d >= zoom_from)
         hi = max(j for d, j in zip(days, joining, strict=True) if d >= zoom_from)
-        inset.set_xlim(float(date2num(zoom_from)), float(date2num(end)))
+        zoom_left, zoom_right = _span(zoom_from, end)
+        inset.set_xlim(float(date2num(zoom_left)), float(date2num(zoom_right)))
         inset.set_ylim(lo - 6, hi + 2)
         listing = "\n".join(
             f"{day:%d %b %Y}: {', '.join(sorted(codes))}"
@@ -181,7 +202,8 @@ def parties_over_time(ds: Dataset) -> Figure:
         inset.set_title(f"Since {zoom_from:%B %Y}", fontsize=9)
         inset.tick_params(labelsize=7)
         ax.indicate_inset_zoom(inset, edgecolor="0.4")
-    ax.set_xlim(x[0], x[-1])
+    axis_from, axis_to = _span(start, end)
+    ax.set_xlim(float(date2num(axis_from)), float(date2num(axis_to)))
     ax.set_ylim(0, max(joining) * 1.08 + 1)
     ax.set_title(
         f"States Parties to the Anti-Personnel Mine Ban Convention, {start.year}-{end:%Y}"
