@@ -16,11 +16,13 @@ from __future__ import annotations
 import attrs
 
 from apmbc.dataset import Dataset, check_dataset
+from apmbc.domain.calendar import LAST_SESSION, date_in_session
 from apmbc.errors import (
     ArgumentTypeError,
     DataValidationError,
     Problem,
     UnknownResolutionError,
+    shown,
 )
 from apmbc.io.profile import Profile, ProfileVote
 from apmbc.models import (
@@ -179,6 +181,12 @@ class _Merger:
                 f"the page does not say which {missing}"
             )
             return
+        absurd = _absurd(incoming)
+        if absurd is not None:
+            self.skipped.append(
+                f"vote {incoming.position.value!r} from line {incoming.line!r}: {absurd}"
+            )
+            return
         key = (incoming.session, incoming.forum)
         label = f"{self.code} {incoming.session} {incoming.forum.value}"
         existing = self.votes.get(key)
@@ -247,6 +255,16 @@ class _Merger:
         )
 
 
+def _absurd(vote: ProfileVote) -> str | None:
+    """Why a vote cannot be one (a session the UN never held, a date outside its session)."""
+    session = vote.session
+    if session is None or not 1 <= session <= LAST_SESSION:
+        return f"there is no General Assembly session {shown(session)}"
+    if vote.date is not None and not date_in_session(vote.date, session):
+        return f"dated {vote.date.isoformat()}, outside session {session}"
+    return None
+
+
 def _fold(text: str) -> str:
     return " ".join(text.split())
 
@@ -258,7 +276,8 @@ def merge(ds: Dataset, profile: Profile, state: str | None = None) -> MergeResul
     raises :class:`~apmbc.errors.UnknownStateError`, no State at all raises
     :class:`~apmbc.errors.DataValidationError`. Records cite ``profile.source`` (or a note that
     the page's source was not given). Meetings the dataset does not know and votes without a
-    session or forum are listed in ``skipped``; disagreements are listed in ``conflicts``.
+    session or forum are listed in ``skipped``, and so are votes of a session the UN never held
+    (0, -1945, 8054) or dated outside their session; disagreements are listed in ``conflicts``.
     Arguments of the wrong type raise :class:`~apmbc.errors.ArgumentTypeError`.
     """
     check_dataset(ds)

@@ -18,7 +18,7 @@ from apmbc.domain.calendar import LAST_SESSION, date_in_session, session_of_date
 from apmbc.domain.dates import ambiguous_date, to_date
 from apmbc.domain.symbols import parse_roll_call_symbol
 from apmbc.domain.titles import is_convention_title
-from apmbc.errors import ArgumentTypeError, ParseError
+from apmbc.errors import ApmbcError, ArgumentTypeError, ParseError
 from apmbc.io._files import MAX_CSV_BYTES, check_path, open_text
 from apmbc.io.rollcalls._columns import Header, Table, read_header
 from apmbc.io.rollcalls._rows import Rows
@@ -322,7 +322,10 @@ class _Reader:
             raise _BadCell("session", "expected a session number", session_text) from None
         named = parsed.session if parsed is not None else None
         if session is None:
-            session = named if named is not None else (session_of_date(date) if date else None)
+            try:
+                session = named if named is not None else (session_of_date(date) if date else None)
+            except ApmbcError as exc:
+                raise _BadCell("date", str(exc), date_text) from None
             if session is None:
                 raise _BadCell(
                     "session", "no session, and neither the symbol nor the date tells it", ""
