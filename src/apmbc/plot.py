@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 import importlib
 import os
+import stat
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -289,11 +290,22 @@ def voting_record(
     return fig
 
 
+def _is_special(name: str) -> bool:
+    """Whether ``name`` exists and is neither a regular file nor a folder (a device, a FIFO)."""
+    try:
+        mode = os.stat(name).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def save(figure: Figure, path: str | os.PathLike[str], *, dpi: int = 120) -> str:
     """Write ``figure`` to ``path`` atomically and return the path written.
 
     The format comes from the suffix (``.png``, ``.svg``, ``.pdf``...); a path without one gets
-    ``.png`` added, and the path returned says so. ``dpi`` must lie in :data:`DPI_RANGE`. Raises
+    ``.png`` added, and the path returned says so, unless it names something that is not a
+    regular file (a FIFO, ``/dev/stdout``): PNG is then written to it as it is. ``dpi`` must lie
+    in :data:`DPI_RANGE`. Raises
     :class:`~apmbc.errors.ArgumentError` for an unknown format or a resolution out of range, and
     :class:`~apmbc.errors.WriteError` when the file cannot be written (the old one is then kept).
     """
@@ -305,7 +317,8 @@ def save(figure: Figure, path: str | os.PathLike[str], *, dpi: int = 120) -> str
         )
     suffix = os.path.splitext(name)[1]
     if not suffix:
-        name += ".png"
+        if not _is_special(name):
+            name += ".png"
         suffix = ".png"
     fmt = suffix[1:].lower()
     supported = figure.canvas.get_supported_filetypes()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import IO, cast
 
 import apmbc
-from apmbc.cli._render import emit, emit_json
+from apmbc.cli._render import Stdout, emit, emit_json
+from apmbc.output._text import printable
 
 __all__ = ["diff", "export", "plot", "validate"]
 
@@ -15,10 +17,10 @@ def export(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
     """``apmbc export TABLE``: a tidy table as CSV or JSON, to a file or stdout."""
     fmt = "json" if args.json else args.format
     if args.output == "-":
-        apmbc.export(ds, args.table, sys.stdout, format=fmt)
+        apmbc.export(ds, args.table, cast("IO[str]", Stdout()), format=fmt)
         return 0
     apmbc.export(ds, args.table, args.output, format=fmt)
-    sys.stderr.write(f"apmbc: wrote {args.table} ({fmt}) to {args.output}\n")
+    sys.stderr.write(printable(f"apmbc: wrote {args.table} ({fmt}) to {args.output}") + "\n")
     return 0
 
 
@@ -54,7 +56,7 @@ def validate(args: argparse.Namespace, ds: object) -> int:
     found = [*report.unreadable, *report.findings]
     errors = sum(1 for f in report.findings if f.severity.value == "error")
     emit(str(f) for f in found)
-    sys.stderr.write(
+    sys.stderr.write(  # numbers only: nothing to escape
         f"apmbc: checked {len(report.checked)} file(s): {errors} error(s), "
         f"{len(report.findings) - errors} other finding(s), {len(report.unreadable)} unreadable\n"
     )
