@@ -486,3 +486,34 @@ def test_an_unknown_key_with_controls_is_shown_escaped(
     status, _, err = run(capsys, "--data", str(path), "state", "Nowhere\x1b[2J\x9b")
     assert status == 1
     assert "\x1b" not in err and "\x9b" not in err
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    name = folder + b"/caf\xe9.json"  # Latin-1 bytes: a legal POSIX name, not UTF-8
+    with open(name, "wb") as handle:
+        handle.write(
+            apmbc.dumps_json(apmbc.Dataset(metadata=apmbc.Metadata(data_version="t"))).encode()
+        )
+    for extra in ([], ["--json"]):
+        result = subprocess.run(
+            [
+                os.fsencode(sys.executable),
+                b"-m",
+                b"apmbc",
+                b"validate",
+                name,
+                b"missing\xff",
+                *extra,
+            ],
+            capture_output=True,
+            env=_env(LC_ALL="C.UTF-8"),
+            timeout=DEADLINE,
+            check=False,
+        )
+        _no_traceback(result)
+        assert result.returncode == 2  # the missing file
+        shown = result.stdout.decode("utf-8")  # the output is UTF-8, whatever the names
+        assert "missing\\udcff" in shown
+        if extra:
+            assert json.loads(shown)["unreadable"][0]["path"] == "missing\udcff"

@@ -26,8 +26,9 @@ __all__ = ["NONE", "Stdout", "align", "emit", "emit_json", "text", "write_out"]
 NONE = "-"
 """What an unknown value shows as in plain text."""
 
-_JSON_CONTROLS = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""The controls ``json.dumps`` leaves as they are (it escapes those below U+0020 itself)."""
+_JSON_CONTROLS = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""The controls ``json.dumps`` leaves as they are (it escapes those below U+0020 itself), and
+lone surrogates (a file name that is not UTF-8), which no UTF-8 output can hold."""
 
 
 def write_out(data: str) -> None:

@@ -8,10 +8,12 @@ import re
 
 __all__ = ["CONTROLS", "plain", "printable"]
 
-CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """The characters a terminal acts on rather than shows: C0 controls (ESC, BEL, a line end...),
 DEL, C1 controls (such as CSI, U+009B) and the marks and overrides of the Unicode
-bidirectional algorithm (U+202E turns the text after it around)."""
+bidirectional algorithm (U+202E turns the text after it around); and lone surrogates, which
+stand for the bytes of a file name that is not UTF-8 (``caf\\udce9.json``) and would be
+written as those bytes, or not at all."""
 
 
 def _escape(match: re.Match[str]) -> str:
