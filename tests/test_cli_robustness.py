@@ -517,3 +517,16 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
         assert "missing\\udcff" in shown
         if extra:
             assert json.loads(shown)["unreadable"][0]["path"] == "missing\udcff"
+
+
+def test_an_output_file_that_fills_up_is_an_error_of_one_line(tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    for unbuffered in ("", "1"):
+        # ulimit -f: the shell's output file may not grow past 50 KiB (File too large, EFBIG)
+        result = _sh(
+            f"ulimit -f 100; exec $APMBC export votes > '{out}'",
+            **({"PYTHONUNBUFFERED": unbuffered} if unbuffered else {}),
+        )
+        _no_traceback(result)
+        assert result.returncode == 2
+        assert result.stderr.decode() == "apmbc: cannot write the output: File too large\n"

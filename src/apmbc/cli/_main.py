@@ -56,7 +56,7 @@ examples:
 """
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def _iso_date(value: str) -> _dt.date:
@@ -70,7 +70,7 @@ def _iso_date(value: str) -> _dt.date:
         ) from None
 
 
-_WHOLE = re.compile(r"[+-]?\d+")
+_WHOLE = re.compile(r"[+-]?\d+", re.ASCII)
 
 
 def _whole_number(low: int, high: int) -> Callable[[str], int]:
@@ -249,8 +249,22 @@ def _quiet_stdout() -> None:
 
 
 def _flush_stdout() -> None:
-    if sys.stdout is not None:
+    if sys.stdout is None:
+        return
+    try:
         sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise apmbc.WriteError(f"cannot write the output: {exc.strerror or exc}") from None
+
+
+def _settle_stdout() -> None:
+    """After an error, make sure the exit flush of stdout cannot fail (and print a message)."""
+    try:
+        _flush_stdout()
+    except (OSError, ValueError):
+        _quiet_stdout()
 
 
 class _Terminated(BaseException):
@@ -311,6 +325,8 @@ def _command(argv: Sequence[str] | None) -> int:
     except apmbc.UnknownKeyError as exc:
         return _fail(str(exc), 1)
     except (apmbc.ApmbcError, OSError, ValueError) as exc:
+        if isinstance(exc, OSError):
+            _settle_stdout()
         return _fail(str(exc) or type(exc).__name__, 2)
     except MemoryError:
         return _fail("out of memory", 2)

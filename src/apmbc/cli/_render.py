@@ -34,12 +34,22 @@ lone surrogates (a file name that is not UTF-8), which no UTF-8 output can hold.
 def write_out(data: str) -> None:
     """Write ``data`` to standard output, whole.
 
-    Raises :class:`~apmbc.errors.WriteError` when standard output is closed, and
-    ``BrokenPipeError`` when its reader went away (the command line exits 141).
+    Raises :class:`~apmbc.errors.WriteError` when standard output is closed or cannot take
+    the data (a full disk), and ``BrokenPipeError`` when its reader went away (the command
+    line exits 141).
     """
     out = sys.stdout
     if out is None:
         raise WriteError("cannot write the output: standard output is closed")
+    try:
+        _write(out, data)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a full disk, a file grown past its limit
+        raise WriteError(f"cannot write the output: {exc.strerror or exc}") from None
+
+
+def _write(out: Any, data: str) -> None:
     raw = getattr(out, "buffer", None)
     if not isinstance(raw, io.RawIOBase):  # a buffered stream writes all or raises
         out.write(data)
