@@ -243,6 +243,7 @@ _SCALARS = (
     st.none()
     | st.booleans()
     | st.integers()
+    | st.sampled_from([2**63 - 1, 2**63, -(2**63), -(2**63) - 1])  # the edges of INT_RANGE
     | st.floats(allow_nan=True, allow_infinity=True)
     | st.text(max_size=12)
     | st.sampled_from(["2022-12-07", "2022-13-01", "7 December 2022", "plenary", "yes"])

@@ -183,6 +183,43 @@ def test_json_corpus_covers_the_listed_faults() -> None:
         assert required in names
 
 
+@pytest.mark.parametrize(
+    ("name", "line", "where"),
+    [
+        ("duplicate-nested-key.json", 3, "states[0].code"),
+        ("duplicate-key-on-line-5.json", 5, "states[0].name"),
+        ("deep-nesting-on-line-3.json", 3, "states[0]"),
+        ("deeply-nested-objects.json", 1, "a.a.a"),
+        ("integer-of-5000-digits-on-line-3.json", 3, "resolutions[0].session"),
+    ],
+)
+def test_json_faults_the_parser_does_not_place_are_located(
+    name: str, line: int, where: str
+) -> None:
+    path = BAD_INPUTS / "json" / name
+    error = assert_refused(path, call_with_guard(lambda: apmbc.load_json(path)))
+    assert isinstance(error, apmbc.ParseError)
+    assert error.line == line
+    assert f"(at {where}" in error.message
+
+
+@pytest.mark.parametrize(
+    ("name", "where", "words"),
+    [
+        ("lone-surrogate.json", "states[0].name", "lone surrogate U+DCFF"),
+        ("lone-surrogate-in-key.json", "metadata.'\\ud800'", "lone surrogate U+D800"),
+        ("integer-beyond-64-bits.json", "states[0].m49", "out of range"),
+    ],
+)
+def test_json_values_no_file_can_hold_are_refused_with_their_path(
+    name: str, where: str, words: str
+) -> None:
+    path = BAD_INPUTS / "json" / name
+    error = assert_refused(path, call_with_guard(lambda: apmbc.load_json(path)))
+    assert isinstance(error, apmbc.DataValidationError)
+    assert [(p.path, words in p.message) for p in error.problems] == [(where, True)]
+
+
 def test_corpus_has_at_least_60_files() -> None:
     missing = [f for f in LOADERS if not _inputs(f)]
     assert not missing, f"bad_inputs folder(s) empty or missing: {', '.join(missing)}"

@@ -79,7 +79,10 @@ def test_every_session_holds_its_own_dates() -> None:
         first, last = calendar.session_window(session)
         assert calendar.session_of_date(first) == session
         assert session in calendar.sessions_in_year(calendar.year_of_session(session))
-        assert calendar.session_of_date(last) == session + 1  # the windows overlap in September
+        # The windows overlap in September: its last days are the next session's first.
+        assert calendar.session_of_date(last) == min(session + 1, calendar.LAST_SESSION)
+    with pytest.raises(ArgumentError, match="ends on 9999-09-30"):
+        calendar.session_of_date(D(9999, 10, 1))
 
 
 @pytest.mark.parametrize(

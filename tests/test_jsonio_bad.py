@@ -203,11 +203,29 @@ INVALID_TEXT: list[tuple[str, str | bytes, int | None, str]] = [
     (
         "duplicate-key",
         '{"metadata": {"data_version": "a", "data_version": "b"}}',
-        None,
-        "duplicate key 'data_version'",
+        1,
+        "duplicate key 'data_version' in a JSON object (at metadata.data_version)",
     ),
-    ("nested-too-deep", "[" * 100_000 + "]" * 100_000, None, "nested too deeply"),
-    ("long-number", '{"metadata": {"data_version": ' + "9" * 5000 + "}}", None, "4300 digits"),
+    (
+        "duplicate-nested-key",
+        '{\n "metadata": {"data_version": "a"},\n "states": [\n  {"code": "A", "name": "A"},\n'
+        '  {"code": "B",\n   "code": "C"}]}',
+        6,
+        "duplicate key 'code' in a JSON object (at states[1].code)",
+    ),
+    ("nested-too-deep", "[" * 100_000 + "]" * 100_000, 1, "nested too deeply (more than 100"),
+    (
+        "nested-too-deep-in-a-field",
+        '{"metadata": {"data_version": "x"},\n"states": ' + "[" * 5000 + "]" * 5000 + "}",
+        2,
+        "nested too deeply (more than 100 levels) (at states" + "[0]" * 99 + ")",
+    ),
+    (
+        "long-number",
+        '{"metadata": {"data_version": "x"},\n "resolutions": [{"session": ' + "9" * 5000 + "}]}",
+        2,
+        "an integer of 5,000 digits (Python reads at most 4,300) (at resolutions[0].session)",
+    ),
 ]
 
 
@@ -366,7 +384,7 @@ def _previous(tmp_path: Path) -> tuple[Path, bytes]:
 
 def test_unserializable_object_leaves_the_file(tmp_path: Path) -> None:
     path, before = _previous(tmp_path)
-    with pytest.raises(TypeError, match="not JSON serializable"):
+    with pytest.raises(TypeError, match="cannot write object as JSON"):
         dump_json(object(), path)
     assert path.read_bytes() == before
     assert os.listdir(tmp_path) == ["data.json"]

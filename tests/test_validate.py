@@ -488,6 +488,20 @@ CASES: list[tuple[str, Callable[[Dataset], Dataset], str, str, tuple[str, ...]]]
         ("FIN",),
     ),
     (
+        "deposit-beyond-the-calendar",
+        _state("CUB", deposited=D(9999, 7, 1), deposit_method=DepositMethod.ACCESSION),
+        "APMBC-BEYOND-CALENDAR",
+        "states[3].deposited",
+        ("CUB",),
+    ),
+    (
+        "withdrawal-beyond-the-calendar",
+        _state("FIN", withdrawal_notified=D(9999, 12, 31), withdrawal_effective=None),
+        "APMBC-BEYOND-CALENDAR",
+        "states[4].withdrawal_notified",
+        ("FIN",),
+    ),
+    (
         "status-party-without-deposit",
         _state("CUB", status=TreatyStatus.PARTY),
         "APMBC-STATUS-ASOF",

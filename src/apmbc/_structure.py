@@ -9,7 +9,8 @@ Hypothesis); this one exists because it needs no cattrs import and no generated 
 The value rules, shared with the cattrs hooks: a ``str`` field takes a string, an ``int`` field
 an integer (never a boolean), a ``bool`` field ``true`` or ``false``, a date field a date or a
 date string (:func:`apmbc.domain.dates.to_date`), an enum field its value, a tuple field a list,
-a record field an object with no unknown keys.
+a record field an object with no unknown keys. An integer holds 64 bits at most
+(:data:`INT_RANGE`), what every table tool (CSV readers, databases, pandas) can hold.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from typing import Any, TypeVar
 import attrs
 
 from apmbc.domain.dates import to_date
+from apmbc.errors import shown
 
 __all__ = [
+    "INT_RANGE",
     "json_type",
     "structure_bool",
     "structure_date",
@@ -62,10 +65,18 @@ def structure_str(value: object) -> str:
     return value
 
 
+INT_RANGE = range(-(2**63), 2**63)
+"""The integers a field holds: those of 64 bits, what CSV readers, databases and pandas hold."""
+
+
 def structure_int(value: object) -> int:
-    """An integer field's value (a boolean is not an integer)."""
+    """An integer field's value (a boolean is not an integer), of 64 bits at most."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"expected an integer, got {json_type(value)}")
+    if value not in INT_RANGE:
+        raise ValueError(
+            f"integer out of range: {value.bit_length()} bits, more than the 64 a field holds"
+        )
     return value
 
 
@@ -102,7 +113,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Hook:
             found = by_value.get(value)
             if found is not None:
                 return found
-        raise ValueError(f"invalid {cls.__name__} {value!r}")
+        raise ValueError(f"invalid {cls.__name__} {shown(value)}")
 
     return hook
 
@@ -135,7 +146,8 @@ def _record_hook(cls: type) -> Hook:
     return hook
 
 
-_PLAIN: frozenset[type] = frozenset({str, int, bool})
+_PLAIN: frozenset[type] = frozenset({str, bool})
+"""Field types whose values are kept as they come (an ``int`` is checked for its range)."""
 
 
 def _as_is(tp: Any) -> frozenset[type]:

@@ -27,7 +27,7 @@ from apmbc._structure import (
     structure_int,
     structure_str,
 )
-from apmbc.errors import DataValidationError, Problem
+from apmbc.errors import ArgumentTypeError, DataValidationError, Problem, shown
 
 if TYPE_CHECKING:
     import cattrs
@@ -48,7 +48,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
                 return cls(value)
             except ValueError:
                 pass
-        raise ValueError(f"invalid {cls.__name__} {value!r}: expected one of {allowed}")
+        raise ValueError(f"invalid {cls.__name__} {shown(value)}: expected one of {allowed}")
 
     return hook
 
@@ -240,11 +240,38 @@ def structure(data: object, cls: type[T], *, source: str | None = None, path: st
     return result  # pragma: no cover - the engines agree; a test holds them to it
 
 
+_PLAIN_VALUES = (str, int, float, bool, type(None), enum.Enum, _dt.date, tuple, list)
+
+
 def to_dict(obj: object) -> Any:
-    """Turn a model (or a tuple of models) into plain JSON-ready data."""
+    """Turn a model (or a tuple of models, or a :class:`~apmbc.dataset.Dataset`: its document)
+    into plain JSON-ready data.
+
+    Raises :class:`~apmbc.errors.ArgumentTypeError` for an object that is not a model.
+    """
+    from apmbc.dataset import Dataset
+
+    if isinstance(obj, Dataset):
+        obj = obj.to_document()
+    if not (attrs.has(type(obj)) or isinstance(obj, _PLAIN_VALUES)):
+        raise ArgumentTypeError(f"{type(obj).__name__} is not a model record: nothing to convert")
     return _converter().unstructure(obj)
 
 
+def _is_model_type(cls: object) -> bool:
+    if isinstance(cls, type) and attrs.has(cls):
+        return True
+    args = typing.get_args(cls)
+    return _is_homogeneous_tuple(cls) and _is_model_type(args[0])
+
+
 def from_dict(data: object, cls: type[T]) -> T:
-    """Build a ``cls`` from plain data; raises ``DataValidationError`` on bad input."""
+    """Build a ``cls`` (a model class such as :class:`~apmbc.models.State`, or
+    ``tuple[State, ...]``) from plain data; raises ``DataValidationError`` on bad input and
+    :class:`~apmbc.errors.ArgumentTypeError` for a ``cls`` that is no model."""
+    if not _is_model_type(cls):
+        raise ArgumentTypeError(
+            "cls must be a model class such as apmbc.State (or tuple[State, ...]), "
+            f"not {shown(cls)}"
+        )
     return structure(data, cls)

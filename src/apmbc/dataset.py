@@ -22,6 +22,7 @@ from apmbc.errors import (
     UnknownMeetingError,
     UnknownResolutionError,
     UnknownStateError,
+    shown,
 )
 from apmbc.models import (
     Attendance,
@@ -66,6 +67,16 @@ def _state_names(state: State) -> list[str]:
 
 def _meeting_names(meeting: Meeting) -> list[str]:
     return [meeting.code, meeting.name, *meeting.other_names]
+
+
+def _check_limit(limit: object) -> int | None:
+    if limit is None:
+        return None
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise ArgumentTypeError(f"limit must be a whole number or None, not {type(limit).__name__}")
+    if limit < 0:
+        raise ArgumentError(f"limit must not be negative, not {limit}")
+    return limit
 
 
 class _Table(Sequence[R], Generic[R]):
@@ -123,15 +134,22 @@ class _Table(Sequence[R], Generic[R]):
         return default if found is None else found
 
     def lookup(self, key: str) -> R:
-        """The record ``key`` names; raises with the closest suggestions when there is none."""
+        """The record ``key`` names; raises with the closest suggestions when there is none,
+        and :class:`~apmbc.errors.ArgumentTypeError` for a key that is not a string."""
+        if not isinstance(key, str):
+            raise ArgumentTypeError(
+                f"a {self._error.kind} key is a string (a code or a name), not {type(key).__name__}"
+            )
         found = self.get(key)
         if found is None:
-            suggestions = self.search(key, limit=5) if isinstance(key, str) else []
+            suggestions = self.search(key, limit=5)
             raise self._error(key, [self._label(r) for r in suggestions])
         return found
 
     def search(self, text: str, limit: int | None = 10) -> list[R]:
-        """Records ranked exact, prefix, substring, then fuzzy; possibly empty."""
+        """Records ranked exact, prefix, substring, then fuzzy; possibly empty (also for a
+        ``text`` that is not a string). ``limit`` is a whole number or ``None`` (all)."""
+        limit = _check_limit(limit)
         if not isinstance(text, str):
             return []
         return self._idx().search(text, limit=limit)
@@ -236,10 +254,12 @@ class ResolutionTable(Sequence[Resolution]):
         if isinstance(key, tuple) and len(key) == 2:
             session, forum = key
             if isinstance(session, bool) or not isinstance(session, int):
-                raise ArgumentTypeError(f"a session is a whole number, not {session!r}")
+                raise ArgumentTypeError(f"a session is a whole number, not {shown(session)}")
             return session, as_forum(forum)
         if isinstance(key, bool):
-            raise ArgumentTypeError(f"expected a session, a symbol or (session, forum): {key!r}")
+            raise ArgumentTypeError(
+                f"expected a session, a symbol or (session, forum), not {shown(key)}"
+            )
         if isinstance(key, int):
             return key, Forum.PLENARY
         if not isinstance(key, str):
@@ -254,9 +274,8 @@ class ResolutionTable(Sequence[Resolution]):
             key = f"A/RES/{session}/{number}"  # "77/63": the short form press releases use
         parsed = parse_symbol(key)
         if parsed is None:
-            shown = key if len(key) <= 40 else key[:37] + "..."
             raise ArgumentError(
-                f"not a resolution key: {shown!r} (expected a symbol such as 'A/RES/77/63', "
+                f"not a resolution key: {shown(key, 40)} (expected a symbol such as 'A/RES/77/63', "
                 "a session such as 77, or '77 first_committee')"
             )
         return parsed.text
@@ -284,12 +303,13 @@ class ResolutionTable(Sequence[Resolution]):
             session, forum = wanted
             near = sorted({r.session for r in self._records if r.forum is forum})
             close = [f"session {s}" for s in near if abs(s - session) <= 1]
-            raise UnknownResolutionError(f"session {session}, forum {forum.value!r}", close)
+            raise UnknownResolutionError(f"session {shown(session)}, forum {forum.value!r}", close)
         raise UnknownResolutionError(wanted, [r.symbol or "" for r in self.search(wanted, 5)])
 
     def search(self, text: str, limit: int | None = 10) -> list[Resolution]:
         """Resolutions ranked: same symbol, then same session, then symbol or title containing
         ``text``; possibly empty."""
+        limit = _check_limit(limit)
         if not isinstance(text, str) or not text.strip():
             return []
         query = text.strip()
@@ -317,19 +337,53 @@ class ResolutionTable(Sequence[Resolution]):
         return found if limit is None else found[:limit]
 
 
-def _as_tuple(records: Sequence[Any]) -> tuple[Any, ...]:
-    return records if isinstance(records, tuple) else tuple(records)
+_RECORD_TYPES: dict[str, type] = {
+    "states": State,
+    "meetings": Meeting,
+    "resolutions": Resolution,
+    "votes": Vote,
+    "attendances": Attendance,
+    "statements": Statement,
+}
 
 
-_WRAP: dict[str, Callable[[Sequence[Any]], Any]] = {
-    "states": lambda records: StateTable(_as_tuple(records)),
-    "meetings": lambda records: MeetingTable(_as_tuple(records)),
-    "resolutions": lambda records: ResolutionTable(_as_tuple(records)),
-    "votes": _as_tuple,
-    "attendances": _as_tuple,
-    "statements": _as_tuple,
+def _records(name: str, records: object) -> tuple[Any, ...]:
+    """``records`` as a tuple of ``name``'s record type; raises ``ArgumentTypeError`` for a
+    value that is not a sequence of such records (``None``, a number, a string...)."""
+    if isinstance(records, (str, bytes, dict)) or not isinstance(records, Iterable):
+        raise ArgumentTypeError(
+            f"{name} must be a sequence of records (or a function returning one), "
+            f"not {type(records).__name__}"
+        )
+    out = records if isinstance(records, tuple) else tuple(records)
+    cls = _RECORD_TYPES[name]
+    for i, record in enumerate(out):
+        if type(record) is not cls and not isinstance(record, cls):
+            raise ArgumentTypeError(
+                f"{name}[{i}] is {type(record).__name__}, not a {cls.__name__} record"
+            )
+    return out
+
+
+_WRAP: dict[str, Callable[[object], Any]] = {
+    "states": lambda records: StateTable(_records("states", records)),
+    "meetings": lambda records: MeetingTable(_records("meetings", records)),
+    "resolutions": lambda records: ResolutionTable(_records("resolutions", records)),
+    "votes": lambda records: _records("votes", records),
+    "attendances": lambda records: _records("attendances", records),
+    "statements": lambda records: _records("statements", records),
 }
 _TABLES = tuple(_WRAP)
+
+
+def check_dataset(value: object, argument: str = "ds") -> Dataset:
+    """``value`` if it is a :class:`Dataset`; else :class:`~apmbc.errors.ArgumentTypeError`
+    naming the argument (``None``, a path or a number where a dataset is due)."""
+    if not isinstance(value, Dataset):
+        hint = " (read a file with apmbc.load_json first)" if isinstance(value, str) else ""
+        raise ArgumentTypeError(f"{argument} must be a Dataset, not {type(value).__name__}{hint}")
+    return value
+
 
 _Given = Sequence[Any] | Callable[[], Sequence[Any]]
 """A table as given to :class:`Dataset`: its records, or a function that returns them."""
@@ -357,6 +411,10 @@ class Dataset:
         attendances: Sequence[Attendance] | Callable[[], Sequence[Attendance]] = (),
         statements: Sequence[Statement] | Callable[[], Sequence[Statement]] = (),
     ) -> None:
+        if not isinstance(metadata, Metadata):
+            raise ArgumentTypeError(
+                f"metadata must be a Metadata record, not {type(metadata).__name__}"
+            )
         self._metadata = metadata
         given: dict[str, _Given] = {
             "states": states,
@@ -376,6 +434,8 @@ class Dataset:
     @classmethod
     def from_document(cls, document: Document) -> Dataset:
         """A dataset holding the records of ``document``."""
+        if not isinstance(document, Document):
+            raise ArgumentTypeError(f"expected a Document, not {type(document).__name__}")
         return cls(
             metadata=document.metadata,
             states=document.states,
@@ -491,7 +551,7 @@ class Dataset:
         :class:`~apmbc.errors.ArgumentError` for a forum that is neither.
         """
         if isinstance(session, bool) or not isinstance(session, int):
-            raise ArgumentTypeError(f"session must be a whole number, not {session!r}")
+            raise ArgumentTypeError(f"session must be a whole number, not {shown(session)}")
         return self.resolutions.lookup((session, as_forum(forum)))
 
     # -- queries (implemented in apmbc.queries) ---------------------------------------------------

@@ -25,6 +25,26 @@ __all__ = [
 ]
 
 
+_SHOWN = 200
+"""The most characters of a value (a key, a path, a bad cell) an error message shows."""
+
+
+def shown(value: object, limit: int = _SHOWN) -> str:
+    """``repr(value)`` for an error message, shortened to about ``limit`` characters: a bad
+    argument of a megabyte must not make a message of a megabyte."""
+    if isinstance(value, int) and value.bit_length() > 4 * limit:
+        return f"<an integer of {value.bit_length():,} bits>"  # repr() would refuse 4,300 digits
+    try:
+        text = repr(value)
+    except Exception:  # a broken __repr__ must not hide the error being reported
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else f"{text[: limit // 2]}...{text[-(limit // 2) :]}"
+
+
+def shorten(text: str, limit: int = _SHOWN * 2) -> str:
+    return text if len(text) <= limit else f"{text[: limit // 2]}...{text[-(limit // 2) :]}"
+
+
 class ApmbcError(Exception):
     """The base of every error apmbc raises on purpose."""
 
@@ -65,13 +85,13 @@ class DataValidationError(ApmbcError, ValueError):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        prefix = f"{self.source}: " if self.source else ""
+        prefix = f"{shorten(self.source)}: " if self.source else ""
         if len(self.problems) == 1:
             return f"{prefix}{self.problems[0]}"
-        shown = "\n".join(f"  {p}" for p in self.problems[:20])
+        listed = "\n".join(f"  {p}" for p in self.problems[:20])
         more = len(self.problems) - 20
         tail = f"\n  ... and {more} more" if more > 0 else ""
-        return f"{prefix}{len(self.problems)} problems:\n{shown}{tail}"
+        return f"{prefix}{len(self.problems)} problems:\n{listed}{tail}"
 
 
 class ParseError(ApmbcError, ValueError):
@@ -94,16 +114,16 @@ class ParseError(ApmbcError, ValueError):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        where = self.source or "<input>"
+        where = shorten(self.source) if self.source else "<input>"
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        shown = ""
+        quoted = ""
         if self.text is not None:
             snippet = self.text if len(self.text) <= 80 else self.text[:77] + "..."
-            shown = f" [{snippet!r}]"
-        return f"{where}: {self.message}{shown}"
+            quoted = f" [{snippet!r}]"
+        return f"{where}: {self.message}{quoted}"
 
 
 class UnknownKeyError(ApmbcError, LookupError):
@@ -117,7 +137,7 @@ class UnknownKeyError(ApmbcError, LookupError):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        text = f"unknown {self.kind} {self.key!r}"
+        text = f"unknown {self.kind} {shown(self.key)}"
         if self.suggestions:
             text += ". Did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         return text
@@ -161,7 +181,7 @@ class UnknownTableError(ArgumentError):
 
     def __init__(self, table: object, tables: Sequence[str]) -> None:
         self.table = table
-        super().__init__(f"unknown table {table!r}; expected one of: {', '.join(tables)}")
+        super().__init__(f"unknown table {shown(table)}; expected one of: {', '.join(tables)}")
 
 
 class UnknownFormatError(ArgumentError):
@@ -169,4 +189,6 @@ class UnknownFormatError(ArgumentError):
 
     def __init__(self, format: object, formats: Sequence[str]) -> None:
         self.format = format
-        super().__init__(f"unknown export format {format!r}; expected one of: {', '.join(formats)}")
+        super().__init__(
+            f"unknown export format {shown(format)}; expected one of: {', '.join(formats)}"
+        )

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import importlib
 import os
+import stat
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +63,24 @@ def _figure(feature: str, **kwargs: Any) -> Figure:
     return ShownFigure(**kwargs)
 
 
+_MIN_SPAN = 365
+"""The fewest days an axis of dates spans: a range of one day (an as-of date in year 1, before
+the Convention) would make matplotlib widen it by itself, past year 1."""
+
+
+def _days_before(day: _dt.date, days: int) -> _dt.date:
+    """``day`` minus ``days`` days, or 0001-01-01 when that is before the calendar."""
+    return _dt.date.fromordinal(max(1, day.toordinal() - days))
+
+
+def _span(start: _dt.date, end: _dt.date) -> tuple[_dt.date, _dt.date]:
+    """``(start, end)`` widened to :data:`_MIN_SPAN` days within the calendar."""
+    if end.toordinal() - start.toordinal() >= _MIN_SPAN:
+        return start, end
+    last = min(start.toordinal() + _MIN_SPAN, _dt.date.max.toordinal())
+    return _dt.date.fromordinal(last - _MIN_SPAN), _dt.date.fromordinal(last)
+
+
 def parties_over_time(ds: Dataset) -> Figure:
     """The number of States Parties over time, from 1997 to the data's as-of date.
 
@@ -74,6 +93,8 @@ def parties_over_time(ds: Dataset) -> Figure:
     The counts are :func:`apmbc.queries.status_counts` on the days of
     :func:`apmbc.queries.parties_days` (the first day, the last and every day a status changes);
     ``apmbc.pandas.parties_over_time(ds, freq=None)`` gives the same numbers as a table.
+    Any as-of date is drawn, from year 1 (an axis of at least a year) to 9999-12-31; a State
+    whose Article 17 or 20 date falls beyond the calendar never changes status for it.
     """
     fig = _figure("apmbc.plot.parties_over_time", figsize=(10, 6), layout="constrained")
     dates: Any = importlib.import_module("matplotlib.dates")  # untyped module
@@ -136,10 +157,11 @@ def parties_over_time(ds: Dataset) -> Figure:
         axes.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
         axes.grid(True, alpha=0.3)
     if inset is not None:
-        zoom_from = min(withdrawals) - _dt.timedelta(days=540)
+        zoom_from = _days_before(min(withdrawals), 540)
         lo = min(p for d, p in zip(days, parties, strict=True) if d >= zoom_from)
         hi = max(j for d, j in zip(days, joining, strict=True) if d >= zoom_from)
-        inset.set_xlim(float(date2num(zoom_from)), float(date2num(end)))
+        zoom_left, zoom_right = _span(zoom_from, end)
+        inset.set_xlim(float(date2num(zoom_left)), float(date2num(zoom_right)))
         inset.set_ylim(lo - 6, hi + 2)
         listing = "\n".join(
             f"{day:%d %b %Y}: {', '.join(sorted(codes))}"
@@ -159,7 +181,8 @@ def parties_over_time(ds: Dataset) -> Figure:
         inset.set_title(f"Since {zoom_from:%B %Y}", fontsize=9)
         inset.tick_params(labelsize=7)
         ax.indicate_inset_zoom(inset, edgecolor="0.4")
-    ax.set_xlim(x[0], x[-1])
+    axis_from, axis_to = _span(start, end)
+    ax.set_xlim(float(date2num(axis_from)), float(date2num(axis_to)))
     ax.set_ylim(0, max(joining) * 1.08 + 1)
     ax.set_title(
         f"States Parties to the Anti-Personnel Mine Ban Convention, {start.year}-{end:%Y}"
@@ -247,11 +270,22 @@ def voting_record(
     return fig
 
 
+def _is_special(name: str) -> bool:
+    """Whether ``name`` exists and is neither a regular file nor a folder (a device, a FIFO)."""
+    try:
+        mode = os.stat(name).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def save(figure: Figure, path: str | os.PathLike[str], *, dpi: int = 120) -> str:
     """Write ``figure`` to ``path`` atomically and return the path written.
 
     The format comes from the suffix (``.png``, ``.svg``, ``.pdf``...); a path without one gets
-    ``.png`` added, and the path returned says so. ``dpi`` must lie in :data:`DPI_RANGE`. Raises
+    ``.png`` added, and the path returned says so, unless it names something that is not a
+    regular file (a FIFO, ``/dev/stdout``): PNG is then written to it as it is. ``dpi`` must lie
+    in :data:`DPI_RANGE`. Raises
     :class:`~apmbc.errors.ArgumentError` for an unknown format or a resolution out of range, and
     :class:`~apmbc.errors.WriteError` when the file cannot be written (the old one is then kept).
     """
@@ -263,7 +297,8 @@ def save(figure: Figure, path: str | os.PathLike[str], *, dpi: int = 120) -> str
         )
     suffix = os.path.splitext(name)[1]
     if not suffix:
-        name += ".png"
+        if not _is_special(name):
+            name += ".png"
         suffix = ".png"
     fmt = suffix[1:].lower()
     supported = figure.canvas.get_supported_filetypes()

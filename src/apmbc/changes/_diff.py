@@ -36,7 +36,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from apmbc.convert import to_dict
-from apmbc.dataset import Dataset
+from apmbc.dataset import Dataset, check_dataset
 from apmbc.models import Attendance, Meeting, Resolution, Source, State, Statement, Vote
 
 __all__ = ["DatasetDiff", "FieldChange", "RecordChange", "TableDiff", "diff"]
@@ -373,8 +373,11 @@ def diff(a: Dataset, b: Dataset) -> DatasetDiff:
 
     Each table's records are matched by key (see the module documentation); the result lists
     the records added, removed and changed (with the fields that differ), and the metadata
-    fields that changed.
+    fields that changed. Either argument not a :class:`~apmbc.dataset.Dataset` raises
+    :class:`~apmbc.errors.ArgumentTypeError`.
     """
+    check_dataset(a, "a")
+    check_dataset(b, "b")
     return DatasetDiff(
         metadata=tuple(field_changes(a.metadata, b.metadata)),
         states=_table_diff("states", a.states, b.states),

@@ -15,8 +15,15 @@ from __future__ import annotations
 
 import attrs
 
-from apmbc.dataset import Dataset
-from apmbc.errors import DataValidationError, Problem, UnknownResolutionError
+from apmbc.dataset import Dataset, check_dataset
+from apmbc.domain.calendar import LAST_SESSION, date_in_session
+from apmbc.errors import (
+    ArgumentTypeError,
+    DataValidationError,
+    Problem,
+    UnknownResolutionError,
+    shown,
+)
 from apmbc.io.profile import Profile, ProfileVote
 from apmbc.models import (
     Attendance,
@@ -88,6 +95,8 @@ class MergeResult:
 
 
 def _resolve_state(ds: Dataset, profile: Profile, state: str | None) -> State:
+    if state is not None and not isinstance(state, str):
+        raise ArgumentTypeError(f"state must be a name or a code (str), not {type(state).__name__}")
     key = state if state is not None else profile.state
     if key is None or not key.strip():
         raise DataValidationError(
@@ -172,6 +181,12 @@ class _Merger:
                 f"the page does not say which {missing}"
             )
             return
+        absurd = _absurd(incoming)
+        if absurd is not None:
+            self.skipped.append(
+                f"vote {incoming.position.value!r} from line {incoming.line!r}: {absurd}"
+            )
+            return
         key = (incoming.session, incoming.forum)
         label = f"{self.code} {incoming.session} {incoming.forum.value}"
         existing = self.votes.get(key)
@@ -240,6 +255,16 @@ class _Merger:
         )
 
 
+def _absurd(vote: ProfileVote) -> str | None:
+    """Why a vote cannot be one (a session the UN never held, a date outside its session)."""
+    session = vote.session
+    if session is None or not 1 <= session <= LAST_SESSION:
+        return f"there is no General Assembly session {shown(session)}"
+    if vote.date is not None and not date_in_session(vote.date, session):
+        return f"dated {vote.date.isoformat()}, outside session {session}"
+    return None
+
+
 def _fold(text: str) -> str:
     return " ".join(text.split())
 
@@ -251,8 +276,16 @@ def merge(ds: Dataset, profile: Profile, state: str | None = None) -> MergeResul
     raises :class:`~apmbc.errors.UnknownStateError`, no State at all raises
     :class:`~apmbc.errors.DataValidationError`. Records cite ``profile.source`` (or a note that
     the page's source was not given). Meetings the dataset does not know and votes without a
-    session or forum are listed in ``skipped``; disagreements are listed in ``conflicts``.
+    session or forum are listed in ``skipped``, and so are votes of a session the UN never held
+    (0, -1945, 8054) or dated outside their session; disagreements are listed in ``conflicts``.
+    Arguments of the wrong type raise :class:`~apmbc.errors.ArgumentTypeError`.
     """
+    check_dataset(ds)
+    if not isinstance(profile, Profile):
+        raise ArgumentTypeError(
+            f"profile must be a Profile (from apmbc.parse_profile or apmbc.read_profile), "
+            f"not {type(profile).__name__}"
+        )
     resolved = _resolve_state(ds, profile, state)
     merger = _Merger(ds, resolved, profile.source or NO_SOURCE)
     for meeting_code in profile.observer_meetings:

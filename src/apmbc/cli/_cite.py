@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 import apmbc
-from apmbc.cli._render import emit_json
+from apmbc.cli._render import emit, emit_json
 from apmbc.output import citation, citation_data
 
 __all__ = ["cite"]
@@ -23,5 +22,5 @@ def cite(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
             }
         )
         return 0
-    sys.stdout.write(citation(ds, args.format))
+    emit(citation(ds, args.format).splitlines())
     return 0

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import IO, cast
 
 import apmbc
-from apmbc.cli._render import emit, emit_json
+from apmbc.cli._render import Stdout, emit, emit_json
+from apmbc.output._text import printable
 
 __all__ = ["diff", "export", "plot", "validate"]
 
@@ -23,15 +25,18 @@ def export(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
             raise apmbc.ArgumentError("export all writes files into a folder: give it with -o DIR")
         written = export_all(ds, args.output, fmt, excel_safe=safe)
         sys.stderr.write(
-            f"apmbc: wrote {len(written) - 1} tables ({fmt}) and datapackage.json to "
-            f"{args.output}\n"
+            printable(
+                f"apmbc: wrote {len(written) - 1} tables ({fmt}) and datapackage.json to "
+                f"{args.output}"
+            )
+            + "\n"
         )
         return 0
     if args.output == "-":
-        apmbc.export(ds, args.table, sys.stdout, format=fmt, excel_safe=safe)
+        apmbc.export(ds, args.table, cast("IO[str]", Stdout()), format=fmt, excel_safe=safe)
         return 0
     apmbc.export(ds, args.table, args.output, format=fmt, excel_safe=safe)
-    sys.stderr.write(f"apmbc: wrote {args.table} ({fmt}) to {args.output}\n")
+    sys.stderr.write(printable(f"apmbc: wrote {args.table} ({fmt}) to {args.output}") + "\n")
     return 0
 
 
@@ -68,8 +73,8 @@ def validate(args: argparse.Namespace, ds: object) -> int:
     errors = sum(1 for f in report.findings if f.severity.value == "error")
     emit(str(f) for f in found)
     for note in report.notes:
-        sys.stderr.write(f"apmbc: {note}\n")
-    sys.stderr.write(
+        sys.stderr.write(printable(f"apmbc: {note}") + "\n")
+    sys.stderr.write(  # numbers only: nothing to escape
         f"apmbc: checked {len(report.checked)} file(s): {errors} error(s), "
         f"{len(report.findings) - errors} other finding(s), {len(report.unreadable)} unreadable\n"
     )
@@ -84,5 +89,5 @@ def diff(args: argparse.Namespace, ds: object) -> int:
     if args.json:
         emit_json(result.to_dict())
     else:
-        emit([str(result)])
+        emit(str(result).splitlines())
     return 1 if result else 0

@@ -3,25 +3,37 @@
 Every command prints aligned plain text by default and canonical JSON (sorted keys, two-space
 indent) with ``--json``. Exit status: 0 success; 1 when a State, meeting or resolution is not
 found (one line on stderr with suggestions), when ``validate`` finds errors, or when ``diff``
-finds differences; 2 for bad usage, bad or unreadable input, or a missing optional extra; 141,
-silently, when the reader of the output goes away (``| head``). Errors are one line
-``apmbc: ...`` on stderr, never a traceback.
+finds differences; 2 for bad usage, bad or unreadable input, an output that cannot be written
+(a closed standard output included), or a missing optional extra; 130 on Ctrl-C (during the
+start-up imports too); 141, silently, when the reader of the output goes away (``| head``);
+143 on SIGTERM. On Ctrl-C and SIGTERM a file being written is left as it was and no temporary
+file stays behind. Errors are one line ``apmbc: ...`` on stderr (even for a bug: "internal
+error"), never a traceback; text from data files is printed with its terminal controls escaped.
+Option values are bounded (``--dpi`` from 10 to 2400, ``--session`` from 1 to 8053).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as _dt
+import io
 import os
+import re
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import apmbc
 from apmbc.cli import _commands as commands, _files as files
 from apmbc.cli._cite import cite
 from apmbc.cli._coverage import coverage
+from apmbc.domain.calendar import LAST_SESSION
+from apmbc.errors import shown
 from apmbc.output import CITATION_FORMATS
+from apmbc.output._text import printable
+from apmbc.plot import DPI_RANGE
 
 __all__ = ["main"]
 
@@ -33,7 +45,8 @@ _POSITIONS = [p.value for p in apmbc.VotePosition]
 
 _EPILOG = """\
 exit status: 0 success; 1 not found (State, meeting, resolution), validation errors, or
-differences (diff); 2 bad usage, unreadable input or a missing optional extra.
+differences (diff); 2 bad usage, unreadable input, unwritable output or a missing optional
+extra; 130 Ctrl-C; 141 the reader of the output went away; 143 SIGTERM.
 examples:
   apmbc state Cuba
   apmbc votes --session 77 --position abstain
@@ -44,11 +57,43 @@ examples:
 """
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
 def _iso_date(value: str) -> _dt.date:
     try:
+        if _ISO_DATE.fullmatch(value) is None:
+            raise ValueError
         return _dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            f"invalid date {shown(value, 40)}: expected YYYY-MM-DD"
+        ) from None
+
+
+_WHOLE = re.compile(r"[+-]?\d+", re.ASCII)
+
+
+def _whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``, refused with a short message
+    however long the value given (a 5,000-digit number is not read as one)."""
+
+    def parse(value: str) -> int:
+        text = value.strip()
+        bounds = f"is not a whole number from {low} to {high}"
+        if _WHOLE.fullmatch(text) is None:
+            raise argparse.ArgumentTypeError(f"{shown(value, 40)} {bounds}")
+        if len(text.lstrip("+-")) > 12:
+            raise argparse.ArgumentTypeError(
+                f"{text[:6]}...{text[-3:]} ({len(text)} digits) {bounds}"
+            )
+        number = int(text)
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{number} {bounds}")
+        return number
+
+    parse.__name__ = "whole number"
+    return parse
 
 
 def _versions() -> str:
@@ -80,7 +125,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=commands.state)
 
     p = sub.add_parser("votes", help="the tally and every State's position in one vote")
-    p.add_argument("--session", type=int, required=True, help="UNGA session, e.g. 77")
+    p.add_argument(
+        "--session",
+        type=_whole_number(1, LAST_SESSION),
+        required=True,
+        help="UNGA session, e.g. 77",
+    )
     p.add_argument("--forum", choices=_FORUMS, default="plenary", help="default: plenary")
     p.add_argument("--position", choices=_POSITIONS, help="list only States with this position")
     _json_flag(p)
@@ -147,7 +197,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--states", metavar="A,B,...", help="for votes: States, comma-separated")
     p.add_argument("--forum", choices=_FORUMS, default="plenary", help="for votes")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="e.g. parties.png")
-    p.add_argument("--dpi", type=int, default=120, help="resolution (default: 120)")
+    p.add_argument(
+        "--dpi",
+        type=_whole_number(DPI_RANGE.start, DPI_RANGE.stop - 1),
+        default=120,
+        help=f"resolution, {DPI_RANGE.start} to {DPI_RANGE.stop - 1} (default: 120)",
+    )
     _json_flag(p, "what was written, as JSON")
     p.set_defaults(handler=files.plot)
 
@@ -175,11 +230,21 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str, status: int) -> int:
-    first, _, rest = message.partition("\n")
-    sys.stderr.write(f"apmbc: {first}\n")
-    if rest:
-        sys.stderr.write(rest + "\n")
+    first, _, rest = printable_lines(message)
+    try:
+        sys.stderr.write(f"apmbc: {first}\n")
+        if rest:
+            sys.stderr.write(rest + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # stderr itself is gone: the status says it all
+        pass
     return status
+
+
+def printable_lines(message: str) -> tuple[str, str, str]:
+    """``message`` split at its first line end, each line's terminal controls escaped."""
+    first, sep, rest = message.partition("\n")
+    return printable(first), sep, "\n".join(printable(line) for line in rest.split("\n"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -194,13 +259,73 @@ def _quiet_stdout() -> None:
     # After a broken pipe, point stdout at /dev/null so that the exit flush does not fail.
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+def _flush_stdout() -> None:
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise apmbc.WriteError(f"cannot write the output: {exc.strerror or exc}") from None
+
+
+def _settle_stdout() -> None:
+    """After an error, make sure the exit flush of stdout cannot fail (and print a message)."""
+    try:
+        _flush_stdout()
+    except (OSError, ValueError):
+        _quiet_stdout()
+
+
+class _Terminated(BaseException):
+    """Raised by the SIGTERM handler, so that a write in progress is undone like on Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+class _Discard(io.TextIOBase):
+    """Where messages go when standard error is closed."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, s: str) -> int:
+        return len(s)
+
+
+@contextlib.contextmanager
+def _process_state() -> Iterator[None]:
+    """SIGTERM raises :class:`_Terminated`, and a closed stderr discards messages, while the
+    command runs; both are put back after (``main`` may be called from a program)."""
+    previous: Any = None
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: signals cannot be handled there
+        previous = None
+    stderr = sys.stderr
+    if stderr is None:
+        sys.stderr = _Discard()
+    try:
+        yield
+    finally:
+        if stderr is None:
+            sys.stderr = stderr
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _command(argv: Sequence[str] | None) -> int:
     parser = _build_parser()
     try:
         args = parser.parse_args(argv)
@@ -211,18 +336,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         status = _run(args)
-        sys.stdout.flush()
+        _flush_stdout()
         return status
     except BrokenPipeError:
         _quiet_stdout()
         return 141
-    except KeyboardInterrupt:
-        return 130
     except apmbc.UnknownKeyError as exc:
         return _fail(str(exc), 1)
     except (apmbc.ApmbcError, OSError, ValueError) as exc:
+        if isinstance(exc, OSError):
+            _settle_stdout()
         return _fail(str(exc) or type(exc).__name__, 2)
+    except MemoryError:
+        return _fail("out of memory", 2)
+    except Exception as exc:  # a bug: still one line, never a traceback
+        return _fail(f"internal error ({type(exc).__name__}: {exc}); please report it", 2)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status:
+    that of the command, 130 on Ctrl-C, 143 on SIGTERM (a file being written is then left as
+    it was, and no temporary file is left behind)."""
+    try:
+        with _process_state():
+            try:
+                return _command(argv)
+            except KeyboardInterrupt:
+                return 130
+            except _Terminated:
+                return 143
+    except KeyboardInterrupt:  # in the last instants, while putting things back
+        return 130
+    except _Terminated:
+        return 143
+
+
+main = run
+"""The same as :func:`apmbc.cli.main`."""
 
 
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    raise SystemExit(run())

@@ -87,13 +87,23 @@ def session_of_date(day: _dt.date) -> int:
     A date from 1 September on counts in the session that opens that month (the opening itself
     falls in the second or third week; votes in the first days of September are rare and
     :func:`date_in_session` accepts them for either session). Dates in 1946 before September
-    are the first part of the first session.
+    are the first part of the first session. Raises :class:`~apmbc.errors.ArgumentError` for a
+    date before 1946, and for one after 9999-09-30: the session opening in September 9999 would
+    end beyond the calendar, so :data:`LAST_SESSION` is the last, and September 9999 is its.
     """
     if isinstance(day, _dt.datetime) or not isinstance(day, _dt.date):
         raise ArgumentTypeError(f"expected a date, not {type(day).__name__}")
     if day < _FIRST_SESSION_START:
         raise ArgumentError(f"{day.isoformat()} is before the first General Assembly session")
     session = day.year - FIRST_SESSION_YEAR - (0 if day.month >= 9 else 1)
+    if session > LAST_SESSION:
+        last_day = _dt.date(FIRST_SESSION_YEAR + LAST_SESSION + 1, 9, 30)
+        if day <= last_day:
+            return LAST_SESSION
+        raise ArgumentError(
+            f"{day.isoformat()} falls in no General Assembly session the calendar holds (the "
+            f"last, {LAST_SESSION}, ends on {last_day.isoformat()})"
+        )
     return max(session, 1)
 
 

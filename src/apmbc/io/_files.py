@@ -28,20 +28,31 @@ import codecs
 import contextlib
 import io
 import os
+import re
 import secrets
 import stat
 from collections.abc import Iterator
 from typing import IO, BinaryIO
 
-from apmbc.errors import ArgumentTypeError, ParseError, WriteError
+from apmbc.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    ParseError,
+    WriteError,
+    shorten,
+    shown,
+)
 
 __all__ = [
     "MAX_CSV_BYTES",
     "MAX_JSON_BYTES",
+    "MAX_LINE_BYTES",
     "MAX_PAGE_BYTES",
     "atomic_writer",
+    "check_max_bytes",
     "check_path",
     "decode",
+    "no_lone_surrogate",
     "open_text",
     "read_bytes",
     "read_text",
@@ -66,43 +77,115 @@ _OTHER_BOMS: tuple[tuple[bytes, str], ...] = (
 
 def check_path(path: object, what: str = "path") -> str:
     """``path`` as a string; raises :class:`~apmbc.errors.ArgumentTypeError` for anything that
-    is not a ``str`` or an ``os.PathLike`` of one (``None``, a number, bytes)."""
-    if isinstance(path, str):
-        return path
+    is not a ``str`` or an ``os.PathLike`` of one (``None``, a number, bytes), and
+    :class:`~apmbc.errors.ArgumentError` for a path holding a NUL character (no file has one)."""
+    name: object = path
     if isinstance(path, os.PathLike):
         name = os.fspath(path)
-        if isinstance(name, str):
-            return name
-    kind = type(path).__name__
-    raise ArgumentTypeError(f"{what} must be a path (str or os.PathLike), not {kind}")
+    if not isinstance(name, str):
+        kind = type(path).__name__
+        raise ArgumentTypeError(f"{what} must be a path (str or os.PathLike), not {kind}")
+    if "\x00" in name:
+        raise ArgumentError(f"{what} {shown(name)} holds a NUL character: no file is named so")
+    return name
 
 
 # -- reading -----------------------------------------------------------------------------------
 
 
-def read_bytes(path: object, *, max_bytes: int, what: str = "file") -> bytes:
+_CHUNK = 1 << 24
+"""Streams (devices, FIFOs, standard input) are read 16 MiB at a time, up to the cap."""
+
+
+def _too_large(name: str, max_bytes: int, what: str) -> ParseError:
+    return ParseError(
+        f"larger than {max_bytes:,} bytes, far beyond any real {what} (the limit is the "
+        "max_bytes argument)",
+        source=name,
+    )
+
+
+def _read_capped(handle: BinaryIO, first: int, max_bytes: int, text: bool) -> bytes | None:
+    """Up to ``max_bytes`` bytes of ``handle``; ``None`` when there are more. With ``text``,
+    reading stops early at a chunk holding a NUL byte (the caller's decoding refuses it)."""
+    chunks: list[bytes] = []
+    total = 0
+    size = first
+    while True:
+        chunk = handle.read(min(size, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            return None
+        if text and b"\x00" in chunk:
+            break
+        size = _CHUNK
+    return b"".join(chunks)
+
+
+def read_bytes(path: object, *, max_bytes: int, what: str = "file", text: bool = False) -> bytes:
     """The bytes of the file at ``path``, at most ``max_bytes`` of them.
 
     Raises :class:`~apmbc.errors.ParseError` naming the file when it cannot be opened or read, is
-    a folder, or is larger than ``max_bytes`` (endless streams included).
+    a folder, or is larger than ``max_bytes`` (endless streams included). A regular file larger
+    than the cap is refused before it is read; a stream (a device, a FIFO, standard input) is
+    read in pieces, so that memory never holds more than the cap. With ``text=True`` (the
+    caller decodes the bytes as text), a stream stops at the first piece holding a NUL byte,
+    so that ``/dev/zero`` ends at once in the decoding error.
     """
     name = check_path(path)
     try:
-        with open(name, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        with open(name, "rb", buffering=0) as handle:
+            info = os.fstat(handle.fileno())
+            regular = stat.S_ISREG(info.st_mode)
+            if regular and info.st_size > max_bytes:
+                raise _too_large(name, max_bytes, what)
+            # A regular file's size is known (read it whole, and a little more in case it grew);
+            # a stream's is not.
+            first = info.st_size + 1 if regular and info.st_size else _CHUNK
+            data = _read_capped(handle, first, max_bytes, text)
     except IsADirectoryError:
         raise ParseError(f"is a folder, not a {what}", source=name) from None
     except OSError as exc:
         raise ParseError(f"cannot read the {what}: {exc.strerror or exc}", source=name) from None
     except MemoryError:
         raise ParseError(f"the {what} does not fit in memory", source=name) from None
-    if len(data) > max_bytes:
-        raise ParseError(
-            f"larger than {max_bytes:,} bytes, far beyond any real {what} (the limit is the "
-            "max_bytes argument)",
-            source=name,
-        )
+    if data is None:
+        raise _too_large(name, max_bytes, what)
     return data
+
+
+def check_max_bytes(max_bytes: object) -> int:
+    """A reader's ``max_bytes`` argument, checked: a whole number of at least 1."""
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise ArgumentTypeError(f"max_bytes must be a whole number, not {type(max_bytes).__name__}")
+    if max_bytes < 1:
+        raise ArgumentError(f"max_bytes must be at least 1, not {shown(max_bytes)}")
+    return max_bytes
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def no_lone_surrogate(text: str, name: str | None, what: str = "text") -> str:
+    """``text``, unless it holds a lone surrogate (half of a UTF-16 pair, which no UTF-8 file
+    can hold and no file can be written with): then a :class:`~apmbc.errors.ParseError` with the
+    line and column. Text read from a file never holds one; a ``str`` given by a program may."""
+    if text.isascii():
+        return text
+    found = _LONE_SURROGATE.search(text)
+    if found is None:
+        return text
+    at = found.start()
+    raise ParseError(
+        f"a lone surrogate U+{ord(text[at]):04X} (half of a UTF-16 pair): the {what} is not "
+        "Unicode text",
+        source=name,
+        line=text.count("\n", 0, at) + 1,
+        column=at - (text.rfind("\n", 0, at) + 1) + 1,
+    )
 
 
 def _where(data: bytes, offset: int) -> tuple[int, int]:
@@ -156,18 +239,28 @@ def read_text(path: object, *, max_bytes: int, what: str = "file") -> str:
     first bad byte) when it cannot be read, is too large, or is not text in those encodings.
     """
     name = check_path(path)
-    return decode(read_bytes(name, max_bytes=max_bytes, what=what), name, what)
+    return decode(read_bytes(name, max_bytes=max_bytes, what=what, text=True), name, what)
+
+
+MAX_LINE_BYTES = 16 * 1024 * 1024
+"""The longest line :func:`open_text` lets a reader see (16 MiB; real CSV rows are under
+64 KiB): a longer one (``/dev/zero``, a binary file without line ends) ends in a ``ParseError``
+before it fills the memory."""
 
 
 class _Capped(io.RawIOBase):
-    """A binary file that raises ``ParseError`` once more than ``limit`` bytes were read."""
+    """A binary file that raises ``ParseError`` once more than ``limit`` bytes were read, or a
+    line longer than ``max_line`` bytes."""
 
-    def __init__(self, raw: BinaryIO, name: str, limit: int, what: str) -> None:
+    def __init__(self, raw: BinaryIO, name: str, limit: int, what: str, max_line: int) -> None:
         super().__init__()
         self._raw = raw
         self._name = name
         self._limit = limit
         self._what = what
+        self._max_line = max_line
+        self._run = 0  # bytes since the last line end
+        self._lines = 0  # line ends passed
         self.count = 0
 
     def readable(self) -> bool:
@@ -178,10 +271,20 @@ class _Capped(io.RawIOBase):
         if n:
             self.count += n
             if self.count > self._limit:
+                raise _too_large(self._name, self._limit, self._what)
+            chunk = bytes(buffer[:n])
+            last = max(chunk.rfind(b"\n"), chunk.rfind(b"\r"))
+            if last < 0:
+                self._run += n
+            else:
+                self._lines += chunk.count(b"\n")
+                self._run = n - last - 1
+            if self._run > self._max_line:
                 raise ParseError(
-                    f"larger than {self._limit:,} bytes, far beyond any real {self._what} "
-                    "(the limit is the max_bytes argument)",
+                    f"a line longer than {self._max_line:,} bytes: not a {self._what} (a binary "
+                    "file, or one without line ends)",
                     source=self._name,
+                    line=self._lines + 1,
                 )
         return int(n or 0)
 
@@ -193,23 +296,38 @@ class _Capped(io.RawIOBase):
 
 @contextlib.contextmanager
 def open_text(
-    path: object, *, max_bytes: int, what: str = "file", newline: str | None = ""
+    path: object,
+    *,
+    max_bytes: int,
+    what: str = "file",
+    newline: str | None = "",
+    max_line: int = MAX_LINE_BYTES,
 ) -> Iterator[IO[str]]:
     """The file at ``path`` as a text stream, for readers that go line by line.
 
     Decodes as :func:`read_text` does (a UTF-8 byte order mark is not part of the text). A
     ``UnicodeDecodeError`` raised in the block becomes a located
     :class:`~apmbc.errors.ParseError` (see :func:`decode_error`); reading past ``max_bytes``
-    raises a ``ParseError``. NUL characters are not checked here: a line reader checks them.
+    (a regular file larger than that is refused at once) or a line longer than ``max_line``
+    bytes raises a ``ParseError``. NUL characters are not checked here: a line reader checks
+    them.
     """
     name = check_path(path)
     try:
-        raw = open(name, "rb")  # noqa: SIM115 - closed by the wrapper below
+        raw = open(name, "rb", buffering=0)  # noqa: SIM115 - closed by the wrapper below
     except IsADirectoryError:
         raise ParseError(f"is a folder, not a {what}", source=name) from None
     except OSError as exc:
         raise ParseError(f"cannot read the {what}: {exc.strerror or exc}", source=name) from None
-    capped = _Capped(raw, name, max_bytes, what)
+    try:
+        info = os.fstat(raw.fileno())
+    except OSError as exc:  # pragma: no cover - fstat of an open file does not fail
+        raw.close()
+        raise ParseError(f"cannot read the {what}: {exc.strerror or exc}", source=name) from None
+    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+        raw.close()
+        raise _too_large(name, max_bytes, what)
+    capped = _Capped(raw, name, max_bytes, what, max_line)
     buffered = io.BufferedReader(capped, buffer_size=1 << 16)
     try:
         _no_other_bom(buffered.peek(4)[:4], name, what)
@@ -255,16 +373,18 @@ def _target(path: object) -> str:
     if not name:
         raise WriteError("cannot write to an empty path")
     if name.endswith(("/", os.sep)) or os.path.isdir(name):
-        raise WriteError(f"cannot write {name}: it is a folder or ends with /")
+        raise WriteError(f"cannot write {shorten(name)}: it is a folder or ends with /")
     return name
 
 
 def _write_error(name: str, exc: OSError) -> WriteError:
     folder = os.path.dirname(name) or "."
     if isinstance(exc, FileNotFoundError) and not os.path.isdir(folder):
-        return WriteError(f"cannot write {name}: the folder {folder} does not exist")
+        return WriteError(
+            f"cannot write {shorten(name)}: the folder {shorten(folder)} does not exist"
+        )
     reason = exc.strerror or str(exc)
-    return WriteError(f"cannot write {name}: {reason}")
+    return WriteError(f"cannot write {shorten(name)}: {reason}")
 
 
 @contextlib.contextmanager
@@ -281,7 +401,7 @@ def atomic_writer(path: object) -> Iterator[BinaryIO]:
         raise _write_error(name, exc) from None
     if info is not None and not stat.S_ISREG(info.st_mode):
         if stat.S_ISDIR(info.st_mode):
-            raise WriteError(f"cannot write {name}: it is a folder or ends with /")
+            raise WriteError(f"cannot write {shorten(name)}: it is a folder or ends with /")
         try:  # a device or a FIFO: write to it as it is, never replace it
             handle = open(real, "wb")  # noqa: SIM115 - closed below
         except OSError as exc:

@@ -17,7 +17,7 @@ import datetime as _dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from apmbc.errors import ArgumentError, ArgumentTypeError
+from apmbc.errors import ArgumentError, ArgumentTypeError, shown
 
 if TYPE_CHECKING:
     from apmbc.dataset import Dataset
@@ -182,13 +182,19 @@ def citation(ds: Dataset | None = None, format: str = "text") -> str:
     or ``bibtex`` (a ``@software`` entry naming both versions and a ``@dataset`` entry).
 
     ``ds`` is the dataset in use (default: the bundled data). Raises
-    :class:`~apmbc.errors.ArgumentError` for another format.
+    :class:`~apmbc.errors.ArgumentError` for another format and
+    :class:`~apmbc.errors.ArgumentTypeError` for a ``ds`` that is not a dataset.
     """
+    if ds is not None:
+        from apmbc.dataset import check_dataset
+
+        check_dataset(ds)
     if not isinstance(format, str):
         raise ArgumentTypeError(f"format must be a string, not {type(format).__name__}")
     if format not in CITATION_FORMATS:
         raise ArgumentError(
-            f"unknown citation format {format!r}; expected one of: {', '.join(CITATION_FORMATS)}"
+            f"unknown citation format {shown(format)}; expected one of: "
+            + ", ".join(CITATION_FORMATS)
         )
     data = citation_data(ds)
     return _text(data) if format == "text" else _bibtex(data)

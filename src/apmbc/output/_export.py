@@ -20,12 +20,19 @@ Writing to a path is atomic: a failed write leaves the previous file as it was.
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import json
 import os
 from typing import IO, TYPE_CHECKING, Any
 
-from apmbc.errors import UnknownFormatError
-from apmbc.io._files import write_atomic
+from apmbc.errors import (
+    ArgumentTypeError,
+    DataValidationError,
+    ParseError,
+    Problem,
+    UnknownFormatError,
+)
+from apmbc.io._files import check_path, no_lone_surrogate, write_atomic
 from apmbc.output._cells import csv_line, write_cell
 from apmbc.output._tables import columns, to_records
 
@@ -92,8 +99,33 @@ def export(
     :func:`export_all` writes every table and a ``datapackage.json`` describing them;
     :func:`apmbc.pandas.read_export` reads an export back.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        _check_text_stream(path)
     text = export_text(ds, table, format, excel_safe=excel_safe)
+    _no_lone_surrogate(text, table, format)
     if isinstance(path, (str, os.PathLike)):
-        write_atomic(path, text.encode("utf-8"))
-    else:
+        write_atomic(check_path(path), text.encode("utf-8"))
+        return
+    try:
         path.write(text)
+    except TypeError:  # a binary stream that did not say so
+        raise ArgumentTypeError(
+            f"path must be a file path or a text stream, not {type(path).__name__}"
+        ) from None
+
+
+def _check_text_stream(target: object) -> None:
+    binary = isinstance(target, (io.RawIOBase, io.BufferedIOBase)) or "b" in str(
+        getattr(target, "mode", "")
+    )
+    if binary or not callable(getattr(target, "write", None)):
+        kind = "a binary stream" if binary else type(target).__name__
+        raise ArgumentTypeError(f"path must be a file path or a text stream, not {kind}")
+
+
+def _no_lone_surrogate(text: str, table: str, format: str) -> None:
+    try:
+        no_lone_surrogate(text, None, f"{table} table")
+    except ParseError as exc:
+        where = f"{table} (line {exc.line} of the {format} export)"
+        raise DataValidationError([Problem(where, exc.message)]) from None

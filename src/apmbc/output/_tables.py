@@ -655,10 +655,13 @@ def to_records(ds: Dataset, table: str, *, lists: bool = False) -> list[dict[str
 
     ``table`` is one of :data:`TABLES`; any other name raises
     :class:`~apmbc.errors.UnknownTableError` (a ``ValueError``) naming the valid ones. Rows come in
-    the dataset's order.
+    the dataset's order. A ``ds`` that is not a :class:`~apmbc.dataset.Dataset` raises
+    :class:`~apmbc.errors.ArgumentTypeError`.
     """
+    from apmbc.dataset import check_dataset
+
     names = [c.name for c in columns(table, lists=lists)]
-    rows = _BUILDERS[table](ds)
+    rows = _BUILDERS[table](check_dataset(ds))
     if len(names) == len(_ALL[table]):
         return rows
     return [{name: row[name] for name in names} for row in rows]

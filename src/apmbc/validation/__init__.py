@@ -15,7 +15,7 @@ disagreements between sources.
 
 from __future__ import annotations
 
-from apmbc.dataset import Dataset
+from apmbc.dataset import Dataset, check_dataset
 from apmbc.validation import _keys, _meetings, _statements, _treaty, _un
 from apmbc.validation._files import (
     FILE_CODES,
@@ -55,12 +55,13 @@ def validate(ds: Dataset) -> list[Finding]:
 
     The order is stable: the tables in document order (states, meetings, resolutions, votes,
     attendances, statements), records by position, then code. Runs in time linear in the size
-    of the dataset. Never raises on bad data: bad data is what it reports.
+    of the dataset. Never raises on bad data: bad data is what it reports (a ``ds`` that is not
+    a :class:`~apmbc.dataset.Dataset` at all is an :class:`~apmbc.errors.ArgumentTypeError`).
     """
     # The garbage collector is left alone (it is process-wide state): the indices the rules build
     # over every vote hold integers and shared tuples, not new containers per vote, so that a
     # large dataset does not make the collector rescan it again and again.
-    ctx = Context(ds)
+    ctx = Context(check_dataset(ds))
     found = [item for check in _CHECKS for item in check(ctx)]
     found.sort(key=sort_key)
     return found

@@ -24,14 +24,17 @@ names.
 from __future__ import annotations
 
 import enum
+import errno
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
 
 from apmbc.dataset import Dataset
-from apmbc.errors import ApmbcError, DataValidationError, ParseError
+from apmbc.errors import ApmbcError, ArgumentTypeError, DataValidationError, ParseError
+from apmbc.io._files import check_path
 from apmbc.io.undl._columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
 from apmbc.output._readback import header_table, is_package_file
 from apmbc.validation._exports import EXPORT_CODES
@@ -177,11 +180,33 @@ class CheckReport:
         return "\n".join(str(f) for f in (*self.unreadable, *self.findings))
 
 
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not checked (``None`` for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        kind = "a FIFO"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    else:  # pragma: no cover - every file type is one of those
+        kind = "not a file"
+    return f"not a regular file ({kind}): only files are checked"
+
+
 def detect_kind(path: str | os.PathLike[str]) -> FileKind:
     """The kind of file at ``path``, from its suffix and its first bytes.
 
-    Raises :class:`OSError` when the file cannot be opened.
+    Raises :class:`OSError` when the file cannot be opened, or is not a regular file (a folder,
+    a FIFO, a socket or a device such as ``/dev/zero``: checking one could wait for ever or
+    never end). A symbolic link is followed.
     """
+    reason = _not_regular(os.stat(path).st_mode)
+    if reason is not None:
+        raise OSError(errno.EINVAL, reason)
     with open(path, "rb") as handle:
         head = handle.read(_SNIFF_BYTES)
     suffix = os.path.splitext(os.fspath(path))[1].casefold()
@@ -215,14 +240,25 @@ def detect_kind(path: str | os.PathLike[str]) -> FileKind:
 
 
 def check_paths(paths: Sequence[str | os.PathLike[str]]) -> CheckReport:
-    """Read and check every file in ``paths``; never raises on a bad or missing file."""
+    """Read and check every file in ``paths``; never raises on a bad or missing file.
+
+    Only regular files (or links to them) are read: a folder, a FIFO, a socket or a device is
+    reported unreadable at once, so that ``apmbc validate *`` is safe in any folder. (A path
+    that changes kind between the check and the reading is read as it then is.) Raises
+    :class:`~apmbc.errors.ArgumentTypeError` when ``paths`` is not a list of paths (a single
+    path included: pass ``[path]``).
+    """
+    if isinstance(paths, (str, bytes, os.PathLike)) or not isinstance(paths, Iterable):
+        raise ArgumentTypeError(
+            f"paths must be a list of paths (for one file, [path]), not {type(paths).__name__}"
+        )
+    names = [check_path(p) for p in paths]
     findings: list[FileFinding] = []
     unreadable: list[FileFinding] = []
     notes: list[str] = []
-    for path in paths:
-        name = os.fspath(path)
+    for name in names:
         try:
-            kind = detect_kind(path)
+            kind = detect_kind(name)
         except OSError as exc:
             unreadable.append(_read_error(name, "", f"cannot read file: {exc.strerror or exc}"))
             continue
@@ -233,7 +269,7 @@ def check_paths(paths: Sequence[str | os.PathLike[str]]) -> CheckReport:
     return CheckReport(
         findings=tuple(findings),
         unreadable=tuple(unreadable),
-        checked=tuple(os.fspath(p) for p in paths),
+        checked=tuple(names),
         notes=tuple(notes),
     )
 

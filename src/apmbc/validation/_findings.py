@@ -92,6 +92,11 @@ RULES: dict[str, tuple[Severity, str]] = {
     "APMBC-WD-NO-NOTICE": (_E, "withdrawal effective date without a notification date"),
     "APMBC-WD-BEFORE-DEPOSIT": (_E, "withdrawal notified without a deposit, or before it"),
     "APMBC-STATUS-ASOF": (_E, "status does not follow from the dates as of metadata.as_of"),
+    "APMBC-BEYOND-CALENDAR": (
+        _E,
+        "a deposit or withdrawal notification so late (after 9999-06-30) that Article 17 or 20 "
+        "puts its consequence after 9999-12-31, beyond the calendar",
+    ),
     # the UN calendar and votes
     "APMBC-RES-SESSION": (_E, "resolution dated outside its General Assembly session"),
     "APMBC-RES-ORDER": (_E, "First Committee vote not before the plenary vote of its session"),

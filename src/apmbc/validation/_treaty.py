@@ -84,6 +84,14 @@ def _signature_and_deposit(i: int, state: State) -> Iterator[Finding]:
 def _entry_into_force(i: int, state: State) -> Iterator[Finding]:
     stated, deposited = state.entry_into_force, state.deposited
     path = f"states[{i}].entry_into_force"
+    if deposited is not None and article17_of(state) is None:
+        yield finding(
+            "APMBC-BEYOND-CALENDAR",
+            f"states[{i}].deposited",
+            (state.code,),
+            f"deposited {deposited}: Article 17 puts the entry into force after 9999-12-31, "
+            "beyond the calendar (the State never becomes a party in the data)",
+        )
     if stated is None:
         return
     if deposited is None:
@@ -136,6 +144,14 @@ def _withdrawal(i: int, state: State) -> Iterator[Finding]:
     if notified is None:
         return
     rule = article20_of(state)
+    if rule is None:
+        yield finding(
+            "APMBC-BEYOND-CALENDAR",
+            f"states[{i}].withdrawal_notified",
+            keys,
+            f"withdrawal notified {notified}: Article 20 puts its effect after 9999-12-31, "
+            "beyond the calendar (the withdrawal never takes effect in the data)",
+        )
     if effective is not None and effective != rule:
         gives = rule if rule is not None else "a date after 9999-12-31"
         yield finding(

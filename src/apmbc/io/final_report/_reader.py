@@ -21,7 +21,7 @@ from apmbc.domain.meetings import (
 )
 from apmbc.domain.names import collapse_spaces, fold, un_name_variants
 from apmbc.domain.treaty import BOUND, explain_status, status_on
-from apmbc.errors import ArgumentError, ArgumentTypeError, ParseError
+from apmbc.errors import ArgumentError, ArgumentTypeError, ParseError, shown
 from apmbc.io._files import MAX_PAGE_BYTES, check_path, read_text
 from apmbc.io.final_report._facts import (
     Count,
@@ -346,8 +346,8 @@ class _Reader:
         if at is not None and at[1] == len(text):
             return at[0]
         raise ArgumentError(
-            f"unknown meeting {key!r}: expected a code such as '21MSP' or '1RC', or a meeting's "
-            "name the data knows"
+            f"unknown meeting {shown(key)}: expected a code such as '21MSP' or '1RC', or a "
+            "meeting's name the data knows"
         )
 
     def title(self, head: str, known: str | None) -> tuple[str | None, str | None]:

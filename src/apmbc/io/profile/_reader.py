@@ -13,7 +13,13 @@ from apmbc.domain.dates import FoundYears, find_years
 from apmbc.domain.meetings import meeting_at, meeting_years
 from apmbc.domain.names import fold
 from apmbc.errors import ArgumentTypeError, ParseError
-from apmbc.io._files import MAX_PAGE_BYTES, check_path, read_text
+from apmbc.io._files import (
+    MAX_PAGE_BYTES,
+    check_max_bytes,
+    check_path,
+    no_lone_surrogate,
+    read_text,
+)
 from apmbc.io.profile._headings import OBSERVER, VOTES, Heading, classify
 from apmbc.io.profile._lines import MAX_LINE, Line, split_lines
 from apmbc.io.profile._statements import attribution_only, read_statement
@@ -550,6 +556,7 @@ def _parse(
         )
     if state is not None and not isinstance(state, str):
         raise ArgumentTypeError(f"state must be a str or None, not {type(state).__name__}")
+    no_lone_surrogate(text, label, "profile page")
     profile = _Reader(split_lines(text, label), state, source, meetings).run()
     if profile is None:
         raise ParseError(
@@ -594,17 +601,19 @@ def read_profile(
     state: str | None = None,
     source: str | Source | None = None,
     meetings: Dataset | MeetingTable | None = None,
+    max_bytes: int = MAX_PAGE_BYTES,
 ) -> Profile:
     """Read a profile page from a UTF-8 file (a byte order mark is allowed).
 
     Raises :class:`~apmbc.errors.ParseError` naming the file (and the line of the first bad
-    byte) when it cannot be read, is not UTF-8, is larger than a web page can be, or is not a
+    byte) when it cannot be read, is not UTF-8, is larger than ``max_bytes`` (64 MiB by
+    default: no web page is; ``/dev/zero`` and endless streams end there too), or is not a
     profile page. Without ``source``, the profile's source cites the file. ``state`` and
     ``meetings`` are as for :func:`parse_profile`.
     """
     name = check_path(path)
     checked = _check_meetings(meetings)
-    text = read_text(name, max_bytes=MAX_PAGE_BYTES, what="profile page")
+    text = read_text(name, max_bytes=check_max_bytes(max_bytes), what="profile page")
     if not text:
         raise ParseError("the file is empty: expected a State profile page", source=name)
     src = _as_source(source)

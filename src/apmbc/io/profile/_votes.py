@@ -12,7 +12,13 @@ import re
 
 import attrs
 
-from apmbc.domain.calendar import date_in_session, find_sessions, session_of_date, session_of_year
+from apmbc.domain.calendar import (
+    LAST_SESSION,
+    date_in_session,
+    find_sessions,
+    session_of_date,
+    session_of_year,
+)
 from apmbc.domain.dates import FoundYears, find_dates, find_years
 from apmbc.domain.symbols import FoundSymbol, find_symbols
 from apmbc.errors import ApmbcError
@@ -166,12 +172,17 @@ def read_vote_line(text: str) -> VoteReading:
                 f"but the line says session {session}",
             )
         session = from_year
+    if session is not None and not 1 <= session <= LAST_SESSION:
+        return VoteReading(position, problem=f"there is no General Assembly session {session}")
     if day is not None:
         if session is not None and not date_in_session(day, session):
+            try:
+                falls = f"falls in session {session_of_date(day)}"
+            except ApmbcError:
+                falls = "falls in no General Assembly session"
             return VoteReading(
                 position,
-                problem=f"the date {day.isoformat()} falls in session {session_of_date(day)}, "
-                f"but the line says session {session}",
+                problem=f"the date {day.isoformat()} {falls}, but the line says session {session}",
             )
         if session is None:
             try:

@@ -33,7 +33,13 @@ from collections.abc import Callable
 
 from apmbc.dataset import Dataset
 from apmbc.errors import ArgumentTypeError, ParseError
-from apmbc.io._files import MAX_PAGE_BYTES, check_path, read_text
+from apmbc.io._files import (
+    MAX_PAGE_BYTES,
+    check_max_bytes,
+    check_path,
+    no_lone_surrogate,
+    read_text,
+)
 from apmbc.io._titles import DEFAULT, title_predicate
 from apmbc.io.recorded_vote._lines import MAX_LINE, split_lines
 from apmbc.io.recorded_vote._model import ISSUE_CODES, RecordedVotes, RollCall, VoteIssue
@@ -118,6 +124,7 @@ def _read(
         )
     keep, filter_label, _ = title_predicate(title_filter)
     provider = _dataset_provider(dataset)
+    no_lone_surrogate(text, label, "recorded vote")
     lines, _ = split_lines(text, label)
     return read_lines(
         lines,
@@ -175,16 +182,18 @@ def read_recorded_vote(
     source: str | Source | None = None,
     title_filter: str | Callable[[str], bool] | None = DEFAULT,
     dataset: Dataset | None = None,
+    max_bytes: int = MAX_PAGE_BYTES,
 ) -> RecordedVotes:
     """Read a recorded vote (a press release or meeting record as text or HTML) from a UTF-8
-    file; the arguments are those of :func:`parse_recorded_vote`.
+    file; the other arguments are those of :func:`parse_recorded_vote`.
 
     Raises :class:`~apmbc.errors.ParseError` naming the file (and the line) when it cannot be
-    read, is not UTF-8, is larger than a web page can be, or holds no recorded vote. Without
+    read, is not UTF-8, is larger than ``max_bytes`` (64 MiB by default: no web page is;
+    ``/dev/zero`` and endless streams end there too), or holds no recorded vote. Without
     ``source`` and without a symbol of its own, the records cite the file.
     """
     name = check_path(path)
-    text = read_text(name, max_bytes=MAX_PAGE_BYTES, what="recorded vote")
+    text = read_text(name, max_bytes=check_max_bytes(max_bytes), what="recorded vote")
     if not text:
         raise ParseError("the file is empty: expected the text of a recorded vote", source=name)
     return _read(

@@ -18,6 +18,9 @@ from apmbc.models import State
 __all__ = ["Resolution", "Resolver"]
 
 _CACHE_LIMIT = 50_000
+_CACHED_LENGTH = 200
+"""Only names up to this length are cached (no State's name is longer), so that the cache stays
+small in memory however long the lines of a hostile text."""
 _SUGGESTED = 50
 """Unknown names that get suggestions (a fuzzy search each); later ones are reported without."""
 
@@ -61,9 +64,10 @@ class Resolver:
         found = self._cache.get(name)
         if found is None:
             found = self._resolve(name)
-            if len(self._cache) >= _CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[name] = found
+            if len(name) <= _CACHED_LENGTH:
+                if len(self._cache) >= _CACHE_LIMIT:
+                    self._cache.clear()
+                self._cache[name] = found
         return found
 
     def _resolve(self, name: str) -> Resolution:

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from apmbc.dataset import Dataset
-from apmbc.domain.calendar import date_in_session, session_of_date
+from apmbc.domain.calendar import LAST_SESSION, date_in_session, session_of_date
 from apmbc.domain.dates import find_dates
 from apmbc.domain.names import collapse_spaces, fold
 from apmbc.domain.symbols import (
@@ -40,7 +40,7 @@ from apmbc.domain.symbols import (
     press_release_forum,
 )
 from apmbc.domain.titles import is_convention_title
-from apmbc.errors import ParseError
+from apmbc.errors import ApmbcError, ParseError
 from apmbc.io.recorded_vote import _grammar as g
 from apmbc.io.recorded_vote._lines import MAX_LINE, Line
 from apmbc.io.recorded_vote._model import RecordedVotes, RollCall, VoteIssue
@@ -774,7 +774,12 @@ class Reader:
         if session is None:
             date = date or day
             if date is not None:
-                session = session_of_date(date)
+                try:
+                    session = session_of_date(date)
+                except ApmbcError as exc:
+                    return f"{exc}, so the text gives no session for it"
+        if session is not None and not 1 <= session <= LAST_SESSION:
+            return f"there is no General Assembly session {session}"
         if forum is None or session is None:
             missing = " and ".join(
                 w for w, v in (("session", session), ("forum", forum)) if v is None

@@ -31,6 +31,7 @@ from collections.abc import Callable
 
 from apmbc.dataset import Dataset, StateTable
 from apmbc.domain.titles import is_convention_title
+from apmbc.io._files import MAX_CSV_BYTES, check_max_bytes
 from apmbc.io._titles import title_predicate
 from apmbc.io.rollcalls._columns import (
     UNVOTES_ROLL_CALLS_COLUMNS,
@@ -60,6 +61,7 @@ def _options(
     title_filter: str | Callable[[str], bool] | None,
     states: StateTable | Dataset | None,
     strict: bool,
+    max_bytes: int,
 ) -> Options:
     keep, label, _ = title_predicate(title_filter)
     return Options(
@@ -68,6 +70,7 @@ def _options(
         filtered=title_filter is not None,
         states=states,
         strict=bool(strict),
+        max_bytes=check_max_bytes(max_bytes),
     )
 
 
@@ -77,6 +80,7 @@ def load_voeten_csv(
     title_filter: str | Callable[[str], bool] | None = DEFAULT,
     states: StateTable | Dataset | None = None,
     strict: bool = False,
+    max_bytes: int = MAX_CSV_BYTES,
 ) -> Dataset:
     """Read Erik Voeten's UN General Assembly votes table (a CSV file) into a :class:`Dataset`.
 
@@ -99,6 +103,8 @@ def load_voeten_csv(
       not a number, an impossible date, a row with more or fewer fields than the header) is by
       default skipped and named in ``metadata.notes`` (the first 20, then counted); with
       ``strict=True`` it is a :class:`~apmbc.errors.ParseError`.
+    - ``max_bytes``: the largest file read (8 GiB by default, ten times Voeten's whole file); a
+      larger one, ``/dev/zero`` or an endless stream ends in a ``ParseError``.
 
     Vote codes 1, 2, 3 and 8 are yes, abstain, no and absent; 9 (not a member then) gives no
     record at all, and the notes count those rows. A date in figures that reads both ways
@@ -116,7 +122,7 @@ def load_voeten_csv(
     filter is set, a quote left open, a line longer than :data:`MAX_LINE_CHARS` or a cell longer
     than ``csv.field_size_limit()``.
     """
-    return read_voeten(path, _options(title_filter, states, strict))
+    return read_voeten(path, _options(title_filter, states, strict, max_bytes))
 
 
 def load_unvotes_csv(
@@ -126,6 +132,7 @@ def load_unvotes_csv(
     title_filter: str | Callable[[str], bool] | None = DEFAULT,
     states: StateTable | Dataset | None = None,
     strict: bool = False,
+    max_bytes: int = MAX_CSV_BYTES,
 ) -> Dataset:
     """Read the unvotes package's ``un_votes`` and ``un_roll_calls`` tables (two CSV files, as
     R's ``write.csv`` or ``readr::write_csv`` writes them) into a :class:`Dataset`.
@@ -135,7 +142,8 @@ def load_unvotes_csv(
     those of the roll calls kept are remembered. States are looked up by ``country_code`` (ISO
     3166-1 alpha-2), then by ``country`` where no State has the code. ``NA`` is read as
     Namibia's code only beside the name Namibia (or no name): R also writes a missing code as
-    ``NA``. ``states`` and ``strict`` are as in :func:`load_voeten_csv`.
+    ``NA``. ``states``, ``strict`` and ``max_bytes`` (for each file) are as in
+    :func:`load_voeten_csv`.
 
     unvotes records only yes, no and abstain: it leaves out absent States and States that were
     not members. So no :class:`~apmbc.models.Vote` is ``absent``, every tally's ``absent`` is
@@ -148,4 +156,6 @@ def load_unvotes_csv(
     is named as such, and a roll call id that appears twice in the roll calls table is a bad
     row.
     """
-    return read_unvotes(votes_path, roll_calls_path, _options(title_filter, states, strict))
+    return read_unvotes(
+        votes_path, roll_calls_path, _options(title_filter, states, strict, max_bytes)
+    )

@@ -18,7 +18,7 @@ from apmbc.domain.calendar import LAST_SESSION, date_in_session, session_of_date
 from apmbc.domain.dates import ambiguous_date, to_date
 from apmbc.domain.symbols import parse_roll_call_symbol
 from apmbc.domain.titles import is_convention_title
-from apmbc.errors import ArgumentTypeError, ParseError
+from apmbc.errors import ApmbcError, ArgumentTypeError, ParseError
 from apmbc.io._files import MAX_CSV_BYTES, check_path, open_text
 from apmbc.io.rollcalls._columns import Header, Table, read_header
 from apmbc.io.rollcalls._rows import Rows
@@ -70,6 +70,8 @@ class Options:
     """Whether a title filter is set (``title_filter`` is not ``None``)."""
     states: StatesGiven
     strict: bool
+    max_bytes: int = MAX_CSV_BYTES
+    """The largest file read (see ``load_voeten_csv``)."""
 
 
 # -- States ------------------------------------------------------------------------------------
@@ -181,6 +183,7 @@ class _Reader:
         self.filter_label = options.filter_label
         self.filtered = options.filtered
         self.strict = options.strict
+        self.max_bytes = options.max_bytes
         self.states = _States(options.states, code_field)
         self.groups: dict[str, _RollCall] = {}
         self.rows = 0
@@ -319,7 +322,10 @@ class _Reader:
             raise _BadCell("session", "expected a session number", session_text) from None
         named = parsed.session if parsed is not None else None
         if session is None:
-            session = named if named is not None else (session_of_date(date) if date else None)
+            try:
+                session = named if named is not None else (session_of_date(date) if date else None)
+            except ApmbcError as exc:
+                raise _BadCell("date", str(exc), date_text) from None
             if session is None:
                 raise _BadCell(
                     "session", "no session, and neither the symbol nor the date tells it", ""
@@ -573,7 +579,7 @@ class VoetenReader(_Reader):
         self.not_members = 0
 
     def read(self) -> Dataset:
-        with open_text(self.source, max_bytes=MAX_CSV_BYTES, what="Voeten votes CSV") as handle:
+        with open_text(self.source, max_bytes=self.max_bytes, what="Voeten votes CSV") as handle:
             rows = Rows(handle, self.source, "Voeten's votes table")
             header = self.header(rows, Table.VOETEN)
             self.need_titles(header, self.source)
@@ -727,13 +733,13 @@ class UnvotesReader(_Reader):
 
     def read(self) -> Dataset:
         what = "unvotes roll calls CSV"
-        with open_text(self.calls_source, max_bytes=MAX_CSV_BYTES, what=what) as handle:
+        with open_text(self.calls_source, max_bytes=self.max_bytes, what=what) as handle:
             rows = Rows(handle, self.calls_source, "unvotes' un_roll_calls table")
             header = self.header(rows, Table.UNVOTES_ROLL_CALLS)
             self.need_titles(header, self.calls_source)
             self._roll_calls(rows, header)
         what = "unvotes votes CSV"
-        with open_text(self.votes_source, max_bytes=MAX_CSV_BYTES, what=what) as handle:
+        with open_text(self.votes_source, max_bytes=self.max_bytes, what=what) as handle:
             rows = Rows(handle, self.votes_source, "unvotes' un_votes table")
             header = self.header(rows, Table.UNVOTES_VOTES)
             self.note_name_lookups = "country_code" in header.columns

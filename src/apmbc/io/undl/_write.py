@@ -10,10 +10,10 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import IO
 
-from apmbc.dataset import Dataset
+from apmbc.dataset import Dataset, check_dataset
 from apmbc.domain.titles import RESOLUTION_TITLE
-from apmbc.errors import ArgumentError, DataValidationError, Problem
-from apmbc.io._files import atomic_writer
+from apmbc.errors import ArgumentError, DataValidationError, Problem, shown
+from apmbc.io._files import atomic_writer, check_path
 from apmbc.io.undl._columns import LONG_COLUMNS, WIDE_LEADING_COLUMNS
 from apmbc.models import Forum, Resolution, Vote, VotePosition
 
@@ -177,14 +177,22 @@ def _write_wide(plan: _Plan, out: IO[str]) -> None:
 
 def write_undl(ds: Dataset, path: str | os.PathLike[str], *, layout: str = "long") -> None:
     """Write ``ds``'s plenary votes as a UN voting CSV (see ``write_undl_csv``)."""
+    check_dataset(ds)
     if layout not in ("long", "wide"):
-        raise ArgumentError(f"unknown layout {layout!r}: expected 'long' or 'wide'")
+        raise ArgumentError(f"unknown layout {shown(layout)}: expected 'long' or 'wide'")
     plan = _Plan(ds)
-    with atomic_writer(path) as raw:
+    with atomic_writer(check_path(path)) as raw:
         out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-        if layout == "long":
-            _write_long(plan, out)
-        else:
-            _write_wide(plan, out)
-        out.flush()
+        try:
+            if layout == "long":
+                _write_long(plan, out)
+            else:
+                _write_wide(plan, out)
+            out.flush()
+        except UnicodeEncodeError as exc:  # the old file stays: atomic_writer removes the new
+            bad = exc.object[exc.start : exc.end] if isinstance(exc.object, str) else ""
+            point = f"U+{ord(bad[0]):04X}" if bad else "a character"
+            raise DataValidationError(
+                [Problem("votes", f"a lone surrogate {point} in a name or symbol: not Unicode")]
+            ) from None
         out.detach()
