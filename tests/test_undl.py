@@ -520,13 +520,14 @@ def test_wide_layout_with_typos_in_the_header(tmp_path: Path) -> None:
             names,
             ("5", "1", "1", "1", "2"),
             symbol="A/RES/55/33[V]",
+            date="20 November 2000",
         ),
         wide_row({"CANADA": "Y"}, names, ("1", "0", "0", "0", "1"), title=OTHER),
     ]
     ds = load_undl_csv(write_rows(tmp_path / "wide.csv", header, rows), states=STATES)
     assert [r.symbol for r in ds.resolutions] == ["A/RES/55/33 V"]
     resolution = ds.resolutions[0]
-    assert (resolution.session, resolution.date) == (55, dt.date(2022, 12, 7))
+    assert (resolution.session, resolution.date) == (55, dt.date(2000, 11, 20))
     assert resolution.tally == Tally(yes=2, no=1, abstain=1, absent=1)
     assert resolution.notes == ()
     assert {v.state: v.position for v in ds.votes} == {

@@ -272,3 +272,44 @@ def test_the_date_of_a_special_session_vote_decides_its_session() -> None:
     assert symbol.regular_session(dt.date(1999, 9, 20)) == 54
     assert symbol.special == "ES-10"
     assert Forum.PLENARY is symbol.forum
+
+
+@pytest.mark.parametrize(
+    ("symbol", "date", "session", "kept", "message"),
+    [
+        ("A/RES/0/1", "2022-12-07", "0", False, "session 0 is not in the General Assembly's"),
+        ("A/RES/8054/1", "2022-12-07", "8054", False, "session 8054 is not in the General"),
+        ("A/RES/77/63", "0001-01-01", "77", True, "cannot be dated 0001-01-01"),
+        ("A/RES/77/63", "9999-12-31", "77", True, "cannot be dated 9999-12-31"),
+        ("A/RES/77/63", "2022-12-07", "-1945", False, "expected a session number"),
+    ],
+)
+def test_an_absurd_session_or_date_is_reported_not_read(
+    tmp_path: Path, symbol: str, date: str, session: str, kept: bool, message: str
+) -> None:
+    rows = [list(LONG_COLUMNS), *long_rows(symbol, date, session, RESOLUTION_TITLE, {"CUBA": "A"})]
+    report = check_undl_csv(write(tmp_path / "absurd.csv", rows), states=STATES)
+    (problem,) = report.problems
+    assert message in problem.message and problem.line == 2
+    if kept:  # the vote stands; only the impossible date is left unknown
+        ((resolution_session, resolution_date),) = [
+            (r.session, r.date) for r in report.dataset.resolutions
+        ]
+        assert (resolution_session, resolution_date) == (77, None)
+        assert len(report.dataset.votes) == 1
+    else:
+        assert report.dataset.votes == () and report.dataset.resolutions == ()
+
+
+def test_max_bytes_refuses_a_larger_file_before_reading_it(tmp_path: Path) -> None:
+    rows = [
+        list(LONG_COLUMNS),
+        *long_rows("A/RES/77/63", "2022-12-07", "77", RESOLUTION_TITLE, {"CUBA": "A"}),
+    ]
+    path = write(tmp_path / "small.csv", rows)
+    size = path.stat().st_size
+    assert len(load_undl_csv(path, states=STATES, max_bytes=size).votes) == 1
+    with pytest.raises(ParseError, match="max_bytes"):
+        load_undl_csv(path, states=STATES, max_bytes=size - 1)
+    with pytest.raises(apmbc.ArgumentTypeError):
+        check_undl_csv(path, states=STATES, max_bytes="big")  # type: ignore[arg-type]

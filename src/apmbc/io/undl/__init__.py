@@ -29,6 +29,7 @@ import attrs
 from apmbc.dataset import Dataset, StateTable
 from apmbc.domain.titles import is_convention_title
 from apmbc.errors import ArgumentTypeError
+from apmbc.io._files import MAX_CSV_BYTES
 from apmbc.io._titles import title_predicate
 from apmbc.io.undl._columns import LONG_COLUMNS, MAX_COLUMNS, WIDE_LEADING_COLUMNS
 from apmbc.io.undl._read import MAX_LINE, UndlProblem, UndlReader
@@ -86,6 +87,7 @@ def load_undl_csv(
     title_filter: str | Callable[[str], bool] | None = DEFAULT,
     states: StateTable | Dataset | None = None,
     strict: bool = False,
+    max_bytes: int = MAX_CSV_BYTES,
 ) -> Dataset:
     """Read a UN Digital Library General Assembly voting CSV into a :class:`Dataset`.
 
@@ -107,6 +109,8 @@ def load_undl_csv(
       date, a count that is not a number, a row of the wrong width, a State whose columns
       disagree) is left out and named in ``metadata.notes`` with its line and column, and the
       rest of the file is read; with ``strict=True`` the first one is a ``ParseError``.
+    - ``max_bytes``: a file larger than this (default 8 GiB, ten times the size
+      of the UN's whole history) is refused with a ``ParseError`` before it is read.
 
     Every era of the record is read. Security Council rows (a ``Council`` column, or ``S/...``
     symbols) are not General Assembly votes: they are skipped and counted in the notes. Symbols
@@ -133,7 +137,7 @@ def load_undl_csv(
     columns, a header of more than :data:`MAX_COLUMNS` columns, a line longer than
     :data:`MAX_LINE` or a quote left open (and, with ``strict``, for any value it cannot read).
     """
-    return _reader(path, title_filter, states, strict).read()
+    return _reader(path, title_filter, states, strict, max_bytes).read()
 
 
 def _reader(
@@ -141,6 +145,7 @@ def _reader(
     title_filter: str | Callable[[str], bool] | None,
     states: StateTable | Dataset | None,
     strict: bool,
+    max_bytes: int = MAX_CSV_BYTES,
 ) -> UndlReader:
     keep, label, marker = title_predicate(title_filter)
     provider, provider_label = _state_provider(states)
@@ -154,6 +159,7 @@ def _reader(
         states_label=provider_label,
         marker=marker,
         strict=strict,
+        max_bytes=max_bytes,
     )
 
 
@@ -192,7 +198,10 @@ class UndlReport:
 
 
 def check_undl_csv(
-    path: str | os.PathLike[str], *, states: StateTable | Dataset | None = None
+    path: str | os.PathLike[str],
+    *,
+    states: StateTable | Dataset | None = None,
+    max_bytes: int = MAX_CSV_BYTES,
 ) -> UndlReport:
     """Read every row of a UN voting CSV (no title filter) and report what could not be read.
 
@@ -201,7 +210,7 @@ def check_undl_csv(
     :class:`~apmbc.errors.ParseError` only for a file that cannot be read as a whole (see
     :func:`load_undl_csv`).
     """
-    reader = _reader(path, None, states, False)
+    reader = _reader(path, None, states, False, max_bytes)
     dataset = reader.read()
     assert reader.header is not None
     return UndlReport(

@@ -20,13 +20,13 @@ from typing import IO, TYPE_CHECKING
 import attrs
 
 from apmbc.dataset import Dataset, StateTable
-from apmbc.domain.calendar import session_of_date
+from apmbc.domain.calendar import LAST_SESSION, date_in_session, session_of_date, session_window
 from apmbc.domain.dates import to_date
 from apmbc.domain.names import collapse_spaces
 from apmbc.domain.symbols import Symbol, parse_symbol
 from apmbc.domain.titles import is_convention_title
 from apmbc.errors import ApmbcError, ParseError
-from apmbc.io._files import MAX_CSV_BYTES, check_path, decode_error, open_text
+from apmbc.io._files import MAX_CSV_BYTES, check_max_bytes, check_path, decode_error, open_text
 from apmbc.io.undl._columns import Header, read_header
 from apmbc.io.undl._values import (
     HISTORICAL_CODES,
@@ -260,8 +260,10 @@ class UndlReader:
         states_label: Callable[[], str],
         marker: str | None = None,
         strict: bool = False,
+        max_bytes: int = MAX_CSV_BYTES,
     ) -> None:
         self.source = check_path(path)
+        self.max_bytes = check_max_bytes(max_bytes)
         self.basename = os.path.basename(self.source) or self.source
         self.keep = keep
         self.filter_label = filter_label
@@ -391,7 +393,7 @@ class UndlReader:
 
     def read(self) -> Dataset:
         """Read the whole file (streaming) and build the Dataset."""
-        with open_text(self.source, max_bytes=MAX_CSV_BYTES, what="UN voting CSV") as handle:
+        with open_text(self.source, max_bytes=self.max_bytes, what="UN voting CSV") as handle:
             lines = _Lines(handle, self.source)
             reader = csv.reader(lines, strict=True)
             try:
@@ -698,12 +700,33 @@ class UndlReader:
                 session = session_of_date(date)
             except ApmbcError:
                 session = None
-        if session is None or session < 1:
+        if session is None:
             what = f"the symbol {raw!r}" if raw else "an empty symbol"
             self.problem(
                 line, at, f"cannot tell the session from {what}, with no session or date", raw
             )
             raise _Skip
+        if not 1 <= session <= LAST_SESSION:
+            where = cols.get("session", at)
+            self.problem(
+                line,
+                where,
+                f"session {session} is not in the General Assembly's calendar (sessions 1 to "
+                f"{LAST_SESSION})",
+                row[where],
+            )
+            raise _Skip
+        if date is not None and not date_in_session(date, session):
+            first, last = session_window(session)
+            self.problem(
+                line,
+                cols["date"],
+                f"a vote of session {session} cannot be dated {date.isoformat()} (the session's "
+                f"votes fall between {first.isoformat()} and {last.isoformat()}): the date is "
+                "left unknown",
+                row[cols["date"]],
+            )
+            date = None
         record = self._record(row, line)
         key = (record, symbol, session, forum)
         call = self.calls.get(key)
