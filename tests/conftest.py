@@ -24,6 +24,13 @@ SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True)
+def _no_data_file_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts with ``APMBC_DATA`` unset, whatever the shell that runs pytest has, so
+    that ``apmbc.load()`` and the command line read the bundled data unless a test says not."""
+    monkeypatch.delenv("APMBC_DATA", raising=False)
+
+
 @pytest.fixture
 def samples_dir() -> Path:
     """The real profile pages in ../shared/samples, when that folder exists."""
