@@ -11,19 +11,24 @@ silently, when the reader of the output goes away (``| head``). Errors are one l
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TextIO
 
 import apmbc
-from apmbc.cli import _commands as commands, _files as files
+from apmbc.cli import _commands, _files as files
 from apmbc.cli._cite import cite
 from apmbc.cli._coverage import coverage
+from apmbc.cli._info import info as _info_command, load_in_use, version_line
+from apmbc.cli._parser import Commands, Handler, add_command, add_shared_options
+from apmbc.cli._render import emit
+from apmbc.errors import StaleDataWarning
 from apmbc.output import CITATION_FORMATS
+from apmbc.queries import reset_stale_warnings
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "main"]
 
 _TABLES = (*apmbc.TABLES, "all")
 _FORUMS = [f.value for f in apmbc.Forum]
@@ -44,85 +49,102 @@ examples:
 """
 
 
-def _iso_date(value: str) -> _dt.date:
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
-
-
-def _versions() -> str:
-    return f"apmbc {apmbc.__version__} (data {apmbc.DATA_VERSION})"
-
-
-def _json_flag(parser: argparse.ArgumentParser, what: str = "canonical JSON") -> None:
-    parser.add_argument("--json", action="store_true", help=f"print {what}")
-
-
-def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="apmbc",
-        description="The participation record of the 1997 Anti-Personnel Mine Ban Convention.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=_versions())
+def _version_flag(parser: argparse.ArgumentParser) -> None:
+    # Not argparse's "version" action, which prints before --data is read: main() prints it.
     parser.add_argument(
-        "--data",
-        metavar="PATH",
-        help="read this dataset JSON file instead of the bundled data",
+        "--version",
+        action="store_true",
+        help="print the versions of apmbc and of the data in use, and exit",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("state", help="one State: status, dates, meetings, votes, statements")
+
+def _state(commands: Commands) -> None:
+    p = add_command(
+        commands,
+        "state",
+        _commands.state,
+        help="one State: status, dates, meetings, votes, statements",
+    )
     p.add_argument("key", metavar="STATE", help="code, name, former name or alias (e.g. Cuba)")
-    _json_flag(p)
-    p.set_defaults(handler=commands.state)
 
-    p = sub.add_parser("votes", help="the tally and every State's position in one vote")
-    p.add_argument("--session", type=int, required=True, help="UNGA session, e.g. 77")
+
+def _votes(commands: Commands) -> None:
+    p = add_command(
+        commands, "votes", _commands.votes, help="the tally and every State's position in one vote"
+    )
+    p.add_argument("--session", type=int, required=True, help="UNGA session, e.g. 77 (2022)")
     p.add_argument("--forum", choices=_FORUMS, default="plenary", help="default: plenary")
     p.add_argument("--position", choices=_POSITIONS, help="list only States with this position")
-    _json_flag(p)
-    p.set_defaults(handler=commands.votes)
 
-    p = sub.add_parser("meetings", help="the meetings of the Convention")
+
+def _meetings(commands: Commands) -> None:
+    p = add_command(commands, "meetings", _commands.meetings, help="the meetings of the Convention")
     p.add_argument("--kind", choices=_KINDS, help="only meetings of this kind")
-    _json_flag(p)
-    p.set_defaults(handler=commands.meetings)
-
-    p = sub.add_parser("meeting", help="one meeting: States recorded attending, absent, or unknown")
-    p.add_argument("key", metavar="MEETING", help="code or name (e.g. 13MSP, 1RC)")
-    _json_flag(p)
-    p.set_defaults(handler=commands.meeting)
-
-    p = sub.add_parser("status-on", help="every State's status on a date")
-    p.add_argument("date", type=_iso_date, metavar="DATE", help="YYYY-MM-DD")
-    p.add_argument("--status", choices=_STATUSES, help="list only States with this status")
-    _json_flag(p)
-    p.set_defaults(handler=commands.status_on)
-
-    p = sub.add_parser(
-        "coverage",
-        help="what the data knows, does not know, and rests on",
+    p.add_argument(
+        "--sort",
+        choices=_commands.MEETING_SORTS,
+        default="date",
+        help="date (the default; undated meetings last), code, or kind and then date",
     )
-    _json_flag(p)
-    p.set_defaults(handler=coverage)
 
-    p = sub.add_parser(
+
+def _meeting(commands: Commands) -> None:
+    p = add_command(
+        commands,
+        "meeting",
+        _commands.meeting,
+        help="one meeting: States recorded attending, absent, or unknown",
+    )
+    p.add_argument("key", metavar="MEETING", help="code or name (e.g. 13MSP, 1RC)")
+
+
+def _status_on(commands: Commands) -> None:
+    p = add_command(
+        commands, "status-on", _commands.status_on, help="every State's status on a date"
+    )
+    p.add_argument("date", metavar="DATE", help="YYYY-MM-DD, or e.g. '1 March 1999'")
+    p.add_argument("--status", choices=_STATUSES, help="list only States with this status")
+
+
+def _info(commands: Commands) -> None:
+    add_command(
+        commands,
+        "info",
+        _info_command,
+        help="which dataset is in use: bundled, or a file, with its version and as-of date",
+        description="Say which dataset the commands read: the bundled data, or the file "
+        "--data or the environment variable APMBC_DATA names (--data wins), with its data "
+        "version, as-of date and title.",
+    )
+
+
+def _coverage(commands: Commands) -> None:
+    add_command(
+        commands, "coverage", coverage, help="what the data knows, does not know, and rests on"
+    )
+
+
+def _cite(commands: Commands) -> None:
+    p = add_command(
+        commands,
         "cite",
+        cite,
         help="how to cite apmbc and the data in use (both versions)",
+        json_help="print the citation's facts, and both formats, as JSON",
     )
     p.add_argument("--format", choices=CITATION_FORMATS, default="text", help="default: text")
-    _json_flag(p, "the citation's facts, and both formats, as JSON")
-    p.set_defaults(handler=cite)
 
-    p = sub.add_parser(
+
+def _export(commands: Commands) -> None:
+    p = add_command(
+        commands,
         "export",
+        files.export,
         help="a tidy table as CSV or JSON; all: every table and a datapackage.json",
         description="Write one table (to a file or stdout), or with 'all' every table and the "
         "Frictionless datapackage.json describing them into the folder -o DIR. In CSV a cell "
         "a spreadsheet would run as a formula gets a leading apostrophe unless --raw.",
+        json_help="print JSON (same as --format json)",
     )
     p.add_argument("table", choices=_TABLES, help=f"one of {', '.join(_TABLES)}")
     p.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
@@ -139,55 +161,133 @@ def _build_parser() -> argparse.ArgumentParser:
         help="CSV: write every cell as it is, without the apostrophe before a cell starting "
         "with = + - @, TAB or CR (JSON is never changed)",
     )
-    _json_flag(p, "JSON (same as --format json)")
-    p.set_defaults(handler=files.export)
 
-    p = sub.add_parser("plot", help="draw a figure (needs apmbc[plot])")
+
+def _plot(commands: Commands) -> None:
+    p = add_command(
+        commands,
+        "plot",
+        files.plot,
+        help="draw a figure (needs apmbc[plot])",
+        json_help="print what was written, as JSON",
+    )
     p.add_argument("figure", choices=("parties", "votes"), help="parties over time, or votes")
     p.add_argument("--states", metavar="A,B,...", help="for votes: States, comma-separated")
     p.add_argument("--forum", choices=_FORUMS, default="plenary", help="for votes")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="e.g. parties.png")
     p.add_argument("--dpi", type=int, default=120, help="resolution (default: 120)")
-    _json_flag(p, "what was written, as JSON")
-    p.set_defaults(handler=files.plot)
 
-    p = sub.add_parser(
+
+def _validate(commands: Commands) -> None:
+    p = add_command(
+        commands,
         "validate",
+        files.validate,
         help="check dataset JSON, UN voting CSV or profile page files",
         description="Check files; one line per finding (PATH:LOCATION: CODE message). "
         "Exit 0 clean, 1 errors found, 2 a file could not be read.",
+        json_help="print the report as JSON",
+        reads_data=False,
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
-    _json_flag(p, "the report as JSON")
-    p.set_defaults(handler=files.validate, needs_data=False)
 
-    p = sub.add_parser(
+
+def _diff(commands: Commands) -> None:
+    p = add_command(
+        commands,
         "diff",
+        files.diff,
         help="differences between two dataset JSON files",
         description="Show what changed from OLD to NEW. Like diff(1): exit 0 when the "
         "datasets are the same, 1 when they differ, 2 on trouble.",
+        json_help="print the differences as JSON",
+        reads_data=False,
     )
     p.add_argument("old", metavar="OLD.json")
     p.add_argument("new", metavar="NEW.json")
-    _json_flag(p, "the differences as JSON")
-    p.set_defaults(handler=files.diff, needs_data=False)
+
+
+COMMANDS: list[Callable[[Commands], None]] = [
+    _state,
+    _votes,
+    _meetings,
+    _meeting,
+    _status_on,
+    _coverage,
+    _cite,
+    _export,
+    _plot,
+    _validate,
+    _diff,
+    _info,
+]
+"""The commands, in the order ``apmbc --help`` lists them: each function adds one (see
+:func:`apmbc.cli._parser.add_command`). A new command's module defines such a function and
+appends it here."""
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="apmbc",
+        description="The participation record of the 1997 Anti-Personnel Mine Ban Convention.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _version_flag(parser)
+    add_shared_options(
+        parser, json_help="print canonical JSON (also after the command)", defaults=True
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for register in COMMANDS:
+        register(commands)
     return parser
 
 
-def _fail(message: str, status: int) -> int:
-    first, _, rest = message.partition("\n")
-    sys.stderr.write(f"apmbc: {first}\n")
-    if rest:
-        sys.stderr.write(rest + "\n")
+def _one_line(exc: BaseException) -> str:
+    """The error as one line: a dataset's problems as their count and the first of them."""
+    if isinstance(exc, apmbc.DataValidationError) and len(exc.problems) > 1:
+        where = f"{exc.source}: " if exc.source else ""
+        return (
+            f"{where}{len(exc.problems)} problems; the first: {exc.problems[0]} "
+            "(apmbc validate lists them all)"
+        )
+    return _one_line_text(str(exc) or type(exc).__name__)
+
+
+def _fail(exc: BaseException, status: int) -> int:
+    sys.stderr.write(f"apmbc: {_one_line(exc)}\n")
     return status
 
 
 def _run(args: argparse.Namespace) -> int:
-    handler: Callable[[argparse.Namespace, Any], int] = args.handler
+    handler: Handler = args.handler
     if not getattr(args, "needs_data", True):
         return handler(args, None)
-    ds = apmbc.load_json(args.data) if args.data else apmbc.load()
-    return handler(args, ds)
+    return handler(args, load_in_use(args))
+
+
+def _warning_printer(python: Callable[..., None]) -> Callable[..., None]:
+    """A ``warnings.showwarning`` that prints apmbc's own warnings as one line
+    ``apmbc: warning: ...`` and hands any other to ``python`` (the one in place before)."""
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        if issubclass(category, StaleDataWarning):
+            sys.stderr.write(f"apmbc: warning: {_one_line_text(str(message))}\n")
+        else:
+            python(message, category, filename, lineno, file, line)
+
+    return show
+
+
+def _one_line_text(text: str) -> str:
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
 def _quiet_stdout() -> None:
@@ -204,24 +304,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse: --help/--version (0) or bad usage (2)
+    except SystemExit as exc:  # argparse: --help (0) or bad usage (2)
         return exc.code if isinstance(exc.code, int) else 2
-    if getattr(args, "handler", None) is None:
+    if not args.version and getattr(args, "handler", None) is None:
         parser.print_help(sys.stderr)
         return 2
-    try:
-        status = _run(args)
-        sys.stdout.flush()
-        return status
-    except BrokenPipeError:
-        _quiet_stdout()
-        return 141
-    except KeyboardInterrupt:
-        return 130
-    except apmbc.UnknownKeyError as exc:
-        return _fail(str(exc), 1)
-    except (apmbc.ApmbcError, OSError, ValueError) as exc:
-        return _fail(str(exc) or type(exc).__name__, 2)
+    # Each run is one process of its own: a question after the data's as-of date warns once
+    # in it, as one line on stderr.
+    reset_stale_warnings()
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", StaleDataWarning)
+        warnings.showwarning = _warning_printer(warnings.showwarning)
+        try:
+            if args.version:
+                emit([version_line(args)])
+                status = 0
+            else:
+                status = _run(args)
+            sys.stdout.flush()
+            return status
+        except BrokenPipeError:
+            _quiet_stdout()
+            return 141
+        except KeyboardInterrupt:
+            return 130
+        except apmbc.UnknownKeyError as exc:
+            return _fail(exc, 1)
+        except (apmbc.ApmbcError, OSError, ValueError) as exc:
+            return _fail(exc, 2)
 
 
 if __name__ == "__main__":  # pragma: no cover

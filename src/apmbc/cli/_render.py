@@ -11,7 +11,7 @@ from typing import Any
 
 from apmbc.output._text import plain
 
-__all__ = ["NONE", "align", "emit", "emit_json", "text"]
+__all__ = ["NONE", "align", "emit", "emit_json", "packed", "text"]
 
 NONE = "-"
 """What an unknown value shows as in plain text."""
@@ -56,3 +56,19 @@ def align(rows: Sequence[Sequence[object]], indent: str = "") -> list[str]:
         padded = [c.ljust(widths[i]) for i, c in enumerate(row[:-1])]
         out.append((indent + "  ".join([*padded, row[-1]])).rstrip())
     return out
+
+
+def packed(head: str, items: Sequence[str], width: int = 88, indent: str = "  ") -> list[str]:
+    """``head`` and then ``items`` joined by ", ", in lines of at most ``width`` characters
+    (unless one item is longer), broken only between items; later lines start with ``indent``."""
+    lines: list[str] = []
+    line, fresh = head, True
+    for i, item in enumerate(items):
+        piece = item + ("," if i < len(items) - 1 else "")
+        if not fresh and len(line) + 1 + len(piece) > width:
+            lines.append(line)
+            line, fresh = indent, True
+        line += piece if fresh else " " + piece
+        fresh = False
+    lines.append(line.rstrip())
+    return lines
