@@ -20,7 +20,6 @@ from typing import Any
 from apmbc.convert import structure
 from apmbc.dataset import Dataset
 from apmbc.errors import DataValidationError, ParseError
-from apmbc.io._files import check_path
 from apmbc.models import (
     Attendance,
     Forum,
@@ -175,6 +174,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     returned :class:`~apmbc.dataset.Dataset` is immutable.
     """
     if path is not None:
+        from apmbc.io._files import check_path  # not imported for the bundled data
+
         return _read_file(check_path(path))
     named = data_path()
     if named is None:
