@@ -4,8 +4,12 @@ Every command prints aligned plain text by default and canonical JSON (sorted ke
 indent) with ``--json``. Exit status: 0 success; 1 when a State, meeting or resolution is not
 found (one line on stderr with suggestions), when ``validate`` finds errors, or when ``diff``
 finds differences; 2 for bad usage, bad or unreadable input, or a missing optional extra; 141,
-silently, when the reader of the output goes away (``| head``). Errors are one line
-``apmbc: ...`` on stderr, never a traceback.
+silently, when the reader of the output goes away (``| head``). apmbc's own errors and warnings
+are one line ``apmbc: ...`` on stderr, never a traceback; a usage error found by argparse keeps
+argparse's form (the usage, then ``apmbc COMMAND: error: ...``).
+
+The commands are declared in :data:`COMMANDS` (see :mod:`apmbc.cli._parser` for how one is
+added); ``--json`` and ``--data`` are taken before the command and after it.
 """
 
 from __future__ import annotations
@@ -37,12 +41,17 @@ _KINDS = [k.value for k in apmbc.MeetingKind]
 _POSITIONS = [p.value for p in apmbc.VotePosition]
 
 _EPILOG = """\
+--json and --data may come before the command or after it. The data in use is the file --data
+names, else the file the environment variable APMBC_DATA names, else the bundled data
+(apmbc info says which).
 exit status: 0 success; 1 not found (State, meeting, resolution), validation errors, or
 differences (diff); 2 bad usage, unreadable input or a missing optional extra.
 examples:
   apmbc state Cuba
+  apmbc --json state Cuba
   apmbc votes --session 77 --position abstain
-  apmbc status-on 1999-03-01 --status party
+  apmbc status-on "1 March 1999" --status party
+  apmbc info
   apmbc export votes --format csv -o votes.csv
   apmbc export all -o apmbc-data
   apmbc cite --format bibtex
