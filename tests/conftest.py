@@ -24,6 +24,22 @@ SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True)
+def _no_data_file_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts with ``APMBC_DATA`` unset, whatever the shell that runs pytest has, so
+    that ``apmbc.load()`` and the command line read the bundled data unless a test says not."""
+    monkeypatch.delenv("APMBC_DATA", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _stale_warnings_afresh() -> None:
+    """Every test starts as a new process would: no dataset has warned yet that a date is after
+    its as-of date (pyproject.toml makes such a warning an error unless a test expects it)."""
+    from apmbc.queries import reset_stale_warnings
+
+    reset_stale_warnings()
+
+
 @pytest.fixture
 def samples_dir() -> Path:
     """The real profile pages in ../shared/samples, when that folder exists."""

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import math
+import re
 import subprocess
 import sys
 import threading
@@ -469,8 +470,15 @@ def test_the_command_line_reads_the_bundled_data_by_default(
     assert lines[0] == "Cuba (CUB)"
     as_of = apmbc.load().metadata.as_of.isoformat()
     assert f"  status             not_party (as of {as_of})" in lines
-    assert f"Observer at 8 meetings: {' '.join(CUBA_OBSERVED)}" in lines
-    assert "Plenary votes, sessions 52-80 (29): 29 abstain" in lines
+    start = lines.index(next(line for line in lines if line.startswith("Meetings attended")))
+    attended = " ".join(lines[start : start + 2])
+    assert attended.startswith("Meetings attended (8): ")
+    assert re.findall(r"(\S+) \(\d{4}", attended.split(": ", 1)[1]) == list(CUBA_OBSERVED)
+    assert "13MSP (2013, sources disagree)" in attended  # recorded attending and absent
+    assert "Plenary votes, sessions 52-80 (1997-2025), 29 votes: 29 abstain" in lines
+    assert (
+        "  52 (1997) abstain   53 (1998) abstain   54 (1999) abstain   55 (2000) abstain" in lines
+    )
     assert any(
         line.startswith("  [explanation of vote; First Committee session 72") for line in lines
     )

@@ -107,7 +107,9 @@ def test_meetings_json_lists_are_arrays(capsys: pytest.CaptureFixture[str]) -> N
     assert isinstance(fifth["notes"], list) and isinstance(fifth["sources"], list)
     assert set(fifth["sources"][0]) == {"url", "citation", "title", "note", "retrieved", "kind"}
     ds = apmbc.load()
-    assert [m["notes"] for m in meetings.values()] == [list(m.notes) for m in ds.meetings]
+    assert {code: m["notes"] for code, m in meetings.items()} == {
+        m.code: list(m.notes) for m in ds.meetings
+    }
     # Where a text holds '; ', it is one note or one source's field, never a joined list.
     for m in ds.meetings:
         texts = [*m.notes, *(str(getattr(s, f)) for s in m.sources for f in ("note", "title"))]

@@ -222,10 +222,10 @@ def test_ctrl_c_and_sigterm_in_process(
         (["plot", "parties", "-o", "p.png", "--dpi", "9" * 5000], "--dpi: 99999"),
         (["plot", "parties", "-o", "p.png", "--dpi", "1e3"], "--dpi: '1e3' is not"),
         (["votes", "--session", "9" * 5000], "--session: 99999"),
-        (["votes", "--session", "0"], "--session: 0 is not"),
-        (["votes", "--session", "-1945"], "--session: -1945 is not"),
+        (["votes", "--session", "0"], "there is no General Assembly session 0"),
+        (["votes", "--session", "-1945"], "there is no General Assembly session -1945"),
         (["status-on", "9" * 5000], "invalid date '99999"),
-        (["status-on", "20220101"], "invalid date '20220101'"),
+        (["status-on", "2022-13-01"], "invalid date '2022-13-01'"),
         (["state", "x" * 100_000], "unknown State 'xxxx"),
     ],
 )

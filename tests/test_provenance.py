@@ -487,6 +487,36 @@ def test_unknown_counts_only_states_not_bound() -> None:
     assert att.not_bound == ("OUT",) and att.attended == ("OUT",) and att.unknown == ()
 
 
+def test_a_state_party_recorded_at_a_meeting_is_in_none_of_the_groups() -> None:
+    facts = (
+        _att("PTY", "1MSP", True, AttendanceRole.STATE_PARTY),
+        _att("PTY", "1RC", False),
+        _att("OUT", "1MSP", True),
+        _att("LAT", "1RC", True),  # in force from 2005-07-01: a State Party at 1RC
+        _att("ZZZ", "1MSP", True),  # no State record: cannot be told bound, so it stays
+    )
+    ds = _observers(facts)
+    att = meeting_attendance(ds, "1MSP")
+    assert att.not_bound == ("LAT", "OUT")
+    assert (att.attended, att.absent, att.unknown) == (("OUT", "ZZZ"), (), ("LAT",))
+    assert (att.parties_attended, att.parties_absent) == (("PTY",), ())
+    att = meeting_attendance(ds, "1RC")
+    assert (att.attended, att.absent, att.unknown) == ((), (), ("OUT",))
+    assert (att.parties_attended, att.parties_absent) == (("LAT",), ("PTY",))
+    assert att.counts() == {"attended": 0, "absent": 0, "unknown": 1, "disputed": 0}
+    html = att._repr_html_()
+    assert "States Parties recorded attending" in html and "States Parties recorded absent" in html
+    undated = Meeting(code="IM-X", kind=MeetingKind.INTERSESSIONAL, name="Undated")
+    ds = Dataset(
+        metadata=ds.metadata,
+        states=ds.states,
+        meetings=(undated,),
+        attendances=(_att("PTY", "IM-X", True),),
+    )
+    att = meeting_attendance(ds, "IM-X")  # no date: who was bound cannot be told
+    assert (att.attended, att.parties_attended) == (("PTY",), ())
+
+
 def test_observer_answers_on_the_bundled_data() -> None:
     ds = apmbc.load()
     assert ds.has_attended_as_observer("Cuba") is True

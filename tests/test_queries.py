@@ -6,6 +6,7 @@ Finland...), are in tests/test_bundled.py.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 
@@ -122,8 +123,12 @@ def test_has_attended_review_conference_counts_only_conferences_held(ds: apmbc.D
     ],
 )
 def test_status_on(ds: apmbc.Dataset, state: str, day: str, status: TreatyStatus) -> None:
-    assert ds.status_on(state, day) is status
-    assert ds.status_on(state, dt.date.fromisoformat(day)) is status
+    assert ds.metadata.as_of is not None
+    late = dt.date.fromisoformat(day) > ds.metadata.as_of  # answered, with a warning
+    with pytest.warns(apmbc.StaleDataWarning) if late else contextlib.nullcontext():
+        answer = ds.status_on(state, day)
+    assert answer is status
+    assert ds.status_on(state, dt.date.fromisoformat(day)) is status  # warned once only
 
 
 def test_every_state_has_its_status_on_the_as_of_date(ds: apmbc.Dataset) -> None:
@@ -133,8 +138,10 @@ def test_every_state_has_its_status_on_the_as_of_date(ds: apmbc.Dataset) -> None
 
 
 def test_status_on_accepts_forgiving_dates(ds: apmbc.Dataset) -> None:
-    assert ds.status_on("Grand Fenwick", "1 September 2026") is TreatyStatus.PARTY
-    assert ds.status_on("GFW", "31 August 2026") is TreatyStatus.JOINING
+    with pytest.warns(apmbc.StaleDataWarning, match="after 2026-06-30"):  # the factory's as-of
+        party = ds.status_on("Grand Fenwick", "1 September 2026")
+    assert party is TreatyStatus.PARTY
+    assert ds.status_on("GFW", "31 August 2026") is TreatyStatus.JOINING  # warned once only
     with pytest.raises(ValueError, match="2026-13-01"):
         ds.status_on("Grand Fenwick", "2026-13-01")
 

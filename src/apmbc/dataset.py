@@ -392,7 +392,8 @@ _Given = Sequence[Any] | Callable[[], Sequence[Any]]
 class Dataset:
     """The whole record: States, meetings, resolutions, votes, attendances and statements.
 
-    Build one with ``apmbc.load()`` (the bundled data), ``apmbc.load_json(path)``, or directly
+    Build one with ``apmbc.load()`` (the data in use: the bundled data unless ``APMBC_DATA``
+    names a file), ``apmbc.load(path)`` or ``apmbc.load_json(path)``, or directly
     from sequences of records. Each table may also be given as a zero-argument callable that
     returns its records; it is called on first use of that table, once, under a lock (the
     bundled data reads each file only when its table is first used).
@@ -626,7 +627,8 @@ class Dataset:
         return queries.with_source_kinds(self, kinds, only=only, tables=tables)
 
     def status_on(self, state: State | str, when: date | str) -> TreatyStatus:
-        """The State's status on a date, by Articles 17 and 20.
+        """The State's status on a date, by Articles 17 and 20; a date after the data's as-of
+        date warns :class:`~apmbc.errors.StaleDataWarning` (once per dataset).
 
         >>> import apmbc
         >>> apmbc.load().status_on("Tonga", "2025-09-01")
@@ -635,7 +637,9 @@ class Dataset:
         return queries.state_status_on(self, state, when)
 
     def parties_on(self, when: date | str) -> tuple[State, ...]:
-        """The States bound by the Convention on a date (withdrawing States included)."""
+        """The States bound by the Convention on a date (withdrawing States included); a date
+        after the data's as-of date warns :class:`~apmbc.errors.StaleDataWarning` (once per
+        dataset)."""
         return queries.parties_on(self, when)
 
     @overload

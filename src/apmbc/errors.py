@@ -15,6 +15,7 @@ __all__ = [
     "MissingExtraError",
     "ParseError",
     "Problem",
+    "StaleDataWarning",
     "UnknownFormatError",
     "UnknownKeyError",
     "UnknownMeetingError",
@@ -174,6 +175,16 @@ class MissingExtraError(ApmbcError, ImportError):
             f'{feature} needs {package}, which is not installed: pip install "apmbc[{extra}]"',
             name=package,
         )
+
+
+class StaleDataWarning(UserWarning):
+    """A question about a day after the dataset's as-of date: answered, but only from the facts
+    known on that date (a State may have joined or withdrawn since).
+
+    Warned once per process for each dataset (its data version and as-of date);
+    :func:`apmbc.queries.reset_stale_warnings` makes it warn again. Not an error: the answer is
+    given all the same.
+    """
 
 
 class UnknownTableError(ArgumentError):

@@ -156,9 +156,14 @@ class StatementContext(str, enum.Enum):
 
 
 _SHOWN_TEXT = 60
-"""Characters of a text field a ``repr`` shows before it cuts it with "..."."""
+"""Characters of a text field a ``repr`` shows before it cuts it with "..."; a tuple or a nested
+record longer than this is shown shorter (counted, or by its first field)."""
 _SHOWN_ITEMS = 3
 """Items of a tuple field a ``repr`` lists before it only counts them."""
+
+
+def _count(items: tuple[object, ...]) -> str:
+    return f"<{len(items)} item{'' if len(items) == 1 else 's'}>"
 
 
 def _shown(value: object) -> str:
@@ -167,23 +172,31 @@ def _shown(value: object) -> str:
     if isinstance(value, tuple) and (
         len(value) > _SHOWN_ITEMS or any(isinstance(v, _Record) for v in value)
     ):
-        return f"<{len(value)} item{'' if len(value) == 1 else 's'}>"
+        return _count(value)
     if isinstance(value, tuple):
-        return "(" + ", ".join(_shown(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+        listed = "(" + ", ".join(_shown(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+        return listed if len(listed) <= _SHOWN_TEXT else _count(value)
+    if isinstance(value, _Record):
+        parts = value._shown_fields()
+        whole = f"{type(value).__name__}({', '.join(parts)})"
+        if len(whole) <= _SHOWN_TEXT or len(parts) < 2:
+            return whole
+        return f"{type(value).__name__}({parts[0]}, ...)"
     return repr(value)
 
 
 class _Record:
     """What every record shares: a ``repr`` short enough for a REPL.
 
-    Fields left at their default are not shown, long texts are cut, and tuples of records (or of
-    many values) are counted; the whole record is in ``apmbc.to_dict(record)`` and in the
+    Fields left at their default are not shown; a field shows about 60 characters at most: long
+    texts are cut, tuples of records (or of many or long values) are counted, and a long nested
+    record shows its first field. The whole record is in ``apmbc.to_dict(record)`` and in the
     notebook view.
     """
 
     __slots__ = ()
 
-    def __repr__(self) -> str:
+    def _shown_fields(self) -> list[str]:
         parts = []
         cls: Any = type(self)  # every subclass is an attrs class
         for field in attrs.fields(cls):
@@ -191,7 +204,10 @@ class _Record:
             if field.default is not attrs.NOTHING and value == field.default:
                 continue
             parts.append(f"{field.name}={_shown(value)}")
-        return f"{type(self).__name__}({', '.join(parts)})"
+        return parts
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(self._shown_fields())})"
 
 
 class SourceKind(str, enum.Enum):

@@ -17,7 +17,12 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import math
+import os
+import sys
+import threading
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
+from types import FrameType
 from typing import Any, Literal, Protocol, TypeVar, overload
 
 import attrs
@@ -33,7 +38,13 @@ from apmbc.domain.treaty import (
     status_on,
     withdrawal_effective,
 )
-from apmbc.errors import ApmbcError, ArgumentError, ArgumentTypeError, UnknownTableError
+from apmbc.errors import (
+    ApmbcError,
+    ArgumentError,
+    ArgumentTypeError,
+    StaleDataWarning,
+    UnknownTableError,
+)
 from apmbc.models import (
     Attendance,
     AttendanceRole,
@@ -118,7 +129,9 @@ __all__ = [
     "parties_days",
     "parties_on",
     "positions",
+    "reset_stale_warnings",
     "resolution_sessions",
+    "stale_message",
     "state_status_on",
     "status_counts",
     "timeline",
@@ -446,8 +459,11 @@ class MeetingAttendance:
     Three groups of ISO alpha-3 codes, each in code order: ``attended`` (a record shows the State
     there), ``absent`` (a record says it was not there) and ``unknown`` (not bound by the
     Convention on the meeting's first day, and no record either way). Sources may disagree: a
-    State in both ``attended`` and ``absent`` is listed in :attr:`disputed`. In a notebook the
-    object shows as a table with the counts.
+    State in both ``attended`` and ``absent`` is listed in :attr:`disputed`. A record about a
+    State bound on that day (a State Party's attendance) is in none of the three groups but in
+    :attr:`parties_attended` or :attr:`parties_absent`. When the meeting's date is unknown, who
+    was bound cannot be told, and every record is in ``attended`` or ``absent``. In a notebook
+    the object shows as a table with the counts.
     """
 
     meeting: str
@@ -462,6 +478,10 @@ class MeetingAttendance:
     unknown: tuple[str, ...] | None
     """States in :attr:`not_bound` with no attendance record for the meeting; ``None`` when the
     meeting's date, and so who was bound, is unknown."""
+    parties_attended: tuple[str, ...] = ()
+    """States bound by the Convention on :attr:`day` that a record shows attending."""
+    parties_absent: tuple[str, ...] = ()
+    """States bound by the Convention on :attr:`day` that a record says were not there."""
 
     @property
     def disputed(self) -> tuple[str, ...]:
@@ -491,8 +511,9 @@ def meeting_attendance(ds: Dataset, meeting: Meeting | str) -> MeetingAttendance
     """What the records say about attendance at ``meeting``: attended, absent and unknown.
 
     ``unknown`` holds the States not bound by the Convention (:data:`apmbc.domain.treaty.BOUND`)
-    on the meeting's first day for which no attendance fact is recorded. Attendance is recorded
-    only for States not party, so States Parties are in none of the groups. The States are those
+    on the meeting's first day for which no attendance fact is recorded. The bundled data
+    records attendance only for States not party; a record about a State bound on the day is
+    kept apart, in ``parties_attended`` or ``parties_absent``. The States are those
     of the dataset, so ``unknown`` also counts States that did not exist yet on the day (South
     Sudan before July 2011, Montenegro before June 2006): the data holds no dates of
     independence. Raises :class:`~apmbc.errors.UnknownMeetingError` for an unknown meeting.
@@ -503,36 +524,115 @@ def meeting_attendance(ds: Dataset, meeting: Meeting | str) -> MeetingAttendance
     """
     record = meeting if isinstance(meeting, Meeting) else ds.meeting(meeting)
     facts = [a for a in ds.attendances if a.meeting == record.code]
-    attended = tuple(sorted({a.state for a in facts if a.attended}))
-    absent = tuple(sorted({a.state for a in facts if not a.attended}))
+    attended = {a.state for a in facts if a.attended}
+    absent = {a.state for a in facts if not a.attended}
     day = record.start
     not_bound: tuple[str, ...] | None = None
     unknown: tuple[str, ...] | None = None
+    bound: set[str] = set()
     if day is not None:
         not_bound = tuple(sorted(s.code for s in ds.states if status_on(s, day) not in BOUND))
+        # A fact about a code the dataset holds no State for cannot be told bound: it stays.
+        recorded = attended | absent
+        bound = {s.code for s in ds.states if s.code in recorded} - set(not_bound)
         known = {a.state for a in facts}
         unknown = tuple(code for code in not_bound if code not in known)
     return MeetingAttendance(
         meeting=record.code,
         day=day,
         not_bound=not_bound,
-        attended=attended,
-        absent=absent,
+        attended=tuple(sorted(attended - bound)),
+        absent=tuple(sorted(absent - bound)),
         unknown=unknown,
+        parties_attended=tuple(sorted(attended & bound)),
+        parties_absent=tuple(sorted(absent & bound)),
     )
 
 
+# -- where the data ends -------------------------------------------------------------------------
+
+_STALE_LOCK = threading.Lock()
+_STALE_SEEN: set[tuple[str, _dt.date]] = set()
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def stale_message(metadata: Metadata, day: _dt.date) -> str | None:
+    """What :class:`~apmbc.errors.StaleDataWarning` says of a question about ``day``: ``None``
+    when ``day`` is within the record (on or before ``metadata.as_of``, or the as-of date is
+    unknown), else a sentence naming the as-of date.
+
+    >>> import datetime
+    >>> meta = Metadata(data_version="2026.12.01", as_of=datetime.date(2026, 12, 1))
+    >>> stale_message(meta, datetime.date(2026, 12, 1)) is None
+    True
+    >>> print(stale_message(meta, datetime.date(2027, 3, 1)))  # doctest: +NORMALIZE_WHITESPACE
+    2027-03-01 is after 2026-12-01, the as-of date of data 2026.12.01:
+    the answer assumes that nothing changed after it
+    """
+    as_of = metadata.as_of
+    if as_of is None or day <= as_of:
+        return None
+    return (
+        f"{day.isoformat()} is after {as_of.isoformat()}, the as-of date of data "
+        f"{metadata.data_version}: the answer assumes that nothing changed after it"
+    )
+
+
+def _outside_apmbc() -> int:
+    """The ``stacklevel`` that points a warning at the first caller outside apmbc."""
+    level = 1
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+def _warn_if_stale(ds: Dataset, day: _dt.date) -> None:
+    """Warn :class:`~apmbc.errors.StaleDataWarning` if ``day`` is after the data's as-of date,
+    once per process for each dataset (data version and as-of date)."""
+    metadata = ds.metadata
+    message = stale_message(metadata, day)
+    if message is None:
+        return
+    assert metadata.as_of is not None  # stale_message gives a message only with an as-of date
+    key = (metadata.data_version, metadata.as_of)
+    with _STALE_LOCK:
+        if key in _STALE_SEEN:
+            return
+        _STALE_SEEN.add(key)
+    warnings.warn(message, StaleDataWarning, stacklevel=_outside_apmbc())
+
+
+def reset_stale_warnings() -> None:
+    """Forget which datasets have warned :class:`~apmbc.errors.StaleDataWarning`, so that the
+    next question after a dataset's as-of date warns again (for tests, and for each run of the
+    command line)."""
+    with _STALE_LOCK:
+        _STALE_SEEN.clear()
+
+
 def state_status_on(ds: Dataset, state: State | str, when: _dt.date | str) -> TreatyStatus:
-    """The State's status on a date by Articles 17 and 20 (see :mod:`apmbc.domain.treaty`)."""
-    return status_on(_state(ds, state), to_date(when))
+    """The State's status on a date by Articles 17 and 20 (see :mod:`apmbc.domain.treaty`).
+
+    A date after the data's as-of date is answered from the facts known then, with a
+    :class:`~apmbc.errors.StaleDataWarning` (once per process for each dataset).
+    """
+    record = _state(ds, state)
+    day = to_date(when)
+    _warn_if_stale(ds, day)
+    return status_on(record, day)
 
 
 def parties_on(ds: Dataset, when: _dt.date | str) -> tuple[State, ...]:
     """The States for which the Convention was in force on a date, in code order.
 
     A State whose withdrawal is notified but not yet effective is still bound, so it is counted.
+    A date after the data's as-of date is answered from the facts known then, with a
+    :class:`~apmbc.errors.StaleDataWarning` (once per process for each dataset).
     """
     day = to_date(when)
+    _warn_if_stale(ds, day)
     return tuple(s for s in ds.states if status_on(s, day) in BOUND)
 
 
@@ -881,7 +981,8 @@ def status_counts(
     to the last, and carried over to the days between, on which no status changes: a daily
     count over decades costs no more than a yearly one. ``party`` + ``withdrawing`` is the
     number of States bound (:data:`~apmbc.domain.treaty.BOUND`), what :func:`parties_on`
-    lists and :func:`apmbc.plot.parties_over_time` draws.
+    lists and :func:`apmbc.plot.parties_over_time` draws. A day after the data's as-of date is
+    counted from the facts known then, with a :class:`~apmbc.errors.StaleDataWarning`.
 
     >>> import apmbc
     >>> counts = status_counts(apmbc.load(), ["2025-12-01", "2026-03-01"])
@@ -895,6 +996,7 @@ def status_counts(
     if not wanted:
         return {}
     first, last = wanted[0], wanted[-1]
+    _warn_if_stale(ds, last)
     knots = sorted({first, *change_days(ds, start=first, end=last)})
     states = tuple(ds.states)
     counted: list[dict[TreatyStatus, int]] = []

@@ -1,19 +1,24 @@
 """The commands of ``apmbc`` that read the record: state, votes, meetings, meeting, status-on.
 
 Each takes the parsed arguments and the dataset and returns the exit status. Only the public API
-is used (``apmbc``, ``Dataset`` methods, :mod:`apmbc.domain.treaty`).
+is used (``apmbc``, ``Dataset`` methods, and the rules of :mod:`apmbc.domain`: sessions and
+their years, dates, meetings' years, Articles 17 and 20).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import re
 import textwrap
 from collections import Counter
 from typing import Any
 
 import apmbc
-from apmbc.cli._render import NONE, align, emit, emit_json, text
+from apmbc.cli._render import NONE, align, emit, emit_json, packed, text
+from apmbc.domain.calendar import session_read_as_year, year_of_session
+from apmbc.domain.dates import to_date
+from apmbc.domain.meetings import meeting_years
 from apmbc.domain.treaty import article17_of, article20_of
 
 __all__ = ["meeting", "meetings", "state", "status_on", "votes"]
@@ -39,6 +44,34 @@ def _statement(stmt: apmbc.Statement) -> dict[str, Any]:
     }
 
 
+def _years(ds: apmbc.Dataset, code: str) -> list[int]:
+    meeting = ds.meetings.get(code)
+    return [] if meeting is None else list(meeting_years(meeting))
+
+
+def _meetings_of(ds: apmbc.Dataset, record: apmbc.State) -> dict[str, list[dict[str, Any]]]:
+    """The meetings a record shows the State attending (with its role, where a record gives
+    it), and those a record says it missed, in date order, each with its years; ``inferred``
+    when every fact of it is inferred, ``disputed`` when it is in both lists."""
+    groups: dict[bool, dict[str, dict[str, Any]]] = {True: {}, False: {}}
+    for fact in ds.attendance(record):
+        entry = groups[fact.attended].setdefault(
+            fact.meeting,
+            {"code": fact.meeting, "years": _years(ds, fact.meeting), "inferred": True},
+        )
+        entry["inferred"] = entry["inferred"] and fact.inferred
+        if fact.attended and entry.get("role") is None:
+            entry["role"] = fact.role.value if fact.role is not None else None
+    disputed = groups[True].keys() & groups[False].keys()
+    for entries in groups.values():
+        for entry in entries.values():
+            entry["disputed"] = entry["code"] in disputed
+    return {
+        "meetings_attended": list(groups[True].values()),
+        "meetings_absent": list(groups[False].values()),
+    }
+
+
 def _state_data(ds: apmbc.Dataset, record: apmbc.State) -> dict[str, Any]:
     by_forum = {
         forum.value: {str(k): v.value for k, v in ds.votes_by_session(record, forum).items()}
@@ -61,6 +94,7 @@ def _state_data(ds: apmbc.Dataset, record: apmbc.State) -> dict[str, Any]:
             "article20": article20_of(record),
         },
         "observer_meetings": [m.code for m in ds.observer_meetings(record)],
+        **_meetings_of(ds, record),
         "attended_review_conference": ds.has_attended_review_conference(record),
         "votes": by_forum,
         "statements": [_statement(s) for s in ds.statements if s.state == record.code],
@@ -68,8 +102,13 @@ def _state_data(ds: apmbc.Dataset, record: apmbc.State) -> dict[str, Any]:
     }
 
 
-def _vote_grid(votes: dict[str, str], per_line: int = 6) -> list[str]:
-    cells = [f"{session} {position:<8}" for session, position in votes.items()]
+def _session(session: int | str) -> str:
+    """A session with the year it opens and votes in: ``77 (2022)``."""
+    return f"{session} ({year_of_session(int(session))})"
+
+
+def _vote_grid(votes: dict[str, str], per_line: int = 4) -> list[str]:
+    cells = [f"{_session(session)} {position:<8}" for session, position in votes.items()]
     return [
         ("  " + "  ".join(cells[i : i + per_line])).rstrip() for i in range(0, len(cells), per_line)
     ]
@@ -77,9 +116,45 @@ def _vote_grid(votes: dict[str, str], per_line: int = 6) -> list[str]:
 
 def _vote_summary(votes: dict[str, str]) -> str:
     counts = Counter(votes.values())
-    sessions = list(votes)
+    sessions = [int(session) for session in votes]
+    first, last = sessions[0], sessions[-1]
+    if first == last:
+        span = f"session {_session(first)}"
+    else:
+        span = f"sessions {first}-{last} ({year_of_session(first)}-{year_of_session(last)})"
     parts = ", ".join(f"{counts[p]} {p}" for p in _POSITIONS if counts[p])
-    return f"sessions {sessions[0]}-{sessions[-1]} ({len(sessions)}): {parts}"
+    return f"{span}, {len(sessions)} vote{'' if len(sessions) == 1 else 's'}: {parts}"
+
+
+def _meeting_item(entry: dict[str, Any]) -> str:
+    years = entry["years"]
+    notes = [
+        "year unknown"
+        if not years
+        else str(years[0])
+        if len(years) == 1
+        else f"{years[0]}-{years[-1]}"
+    ]
+    if entry.get("role") == apmbc.AttendanceRole.STATE_PARTY.value:
+        notes.append("as a State Party")
+    if entry["inferred"]:
+        notes.append("inferred")
+    if entry["disputed"]:
+        notes.append("sources disagree")
+    return f"{entry['code']} ({', '.join(notes)})"
+
+
+def _meeting_lines(data: dict[str, Any]) -> list[str]:
+    attended, absent = data["meetings_attended"], data["meetings_absent"]
+    if not attended:
+        lines = ["Meetings attended: none recorded"]
+    else:
+        head = f"Meetings attended ({len(attended)}): "
+        lines = packed(head, [_meeting_item(e) for e in attended])
+    if absent:
+        head = f"Recorded absent ({len(absent)}): "
+        lines += packed(head, [_meeting_item(e) for e in absent])
+    return lines
 
 
 def _statement_lines(stmt: dict[str, Any]) -> list[str]:
@@ -141,8 +216,7 @@ def state(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
         ],
         indent="  ",
     )
-    observed = data["observer_meetings"]
-    lines += ["", f"Observer at {len(observed)} meetings: {' '.join(observed) or NONE}"]
+    lines += ["", *_meeting_lines(data)]
     for forum, votes in data["votes"].items():
         if votes:
             label = _FORUM_LABEL[forum]
@@ -160,9 +234,36 @@ def state(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
     return 0
 
 
+def _not_a_session(number: int, today: _dt.date) -> None:
+    """Raise :class:`~apmbc.errors.ArgumentError` when ``number`` cannot be a session that has
+    voted by ``today``: a year (with the session it means), no session at all, or a session
+    that opens after today's year."""
+    meant = session_read_as_year(number, today)
+    if meant is not None:
+        verb = "voted" if number < today.year else "votes"
+        raise apmbc.ArgumentError(
+            f"{number} is a year: session {meant} {verb} in {number}; did you mean "
+            f"--session {meant}?"
+        )
+    opens = year_of_session(number)  # an ArgumentError for a number no session has
+    if opens > today.year:
+        raise apmbc.ArgumentError(
+            f"session {number} opens in {opens}: none of its votes can be recorded yet"
+        )
+
+
 def votes(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
-    """``apmbc votes --session N``: the tally and every State's position in one vote."""
-    res = ds.resolution(args.session, args.forum)
+    """``apmbc votes --session N``: the tally and every State's position in one vote.
+
+    A session the dataset does not hold is an unknown resolution (exit 1), unless the number
+    cannot be a session that has voted (a year such as 2022, 0, a session of the future): that
+    is a usage error (exit 2) saying what was meant.
+    """
+    try:
+        res = ds.resolution(args.session, args.forum)
+    except apmbc.UnknownResolutionError:
+        _not_a_session(args.session, _dt.date.today())
+        raise
     by_position = ds.positions(args.session, args.forum)
     counts = {p.value: len(states) for p, states in by_position.items()}
     recorded = sum(counts.values()) > 0
@@ -206,11 +307,40 @@ def _meeting_row(row: dict[str, Any]) -> tuple[object, ...]:
     return (row["code"], row["kind"], row["start"], row["end"], row["city"], row["name"])
 
 
+_KIND_ORDER = {kind.value: i for i, kind in enumerate(apmbc.MeetingKind)}
+_LAST_DAY = _dt.date.max
+
+
+def _by_date(row: dict[str, Any]) -> tuple[Any, ...]:
+    start = row["start"]
+    return (start is None, start or _LAST_DAY, _natural(row["code"]))
+
+
+def _natural(code: str) -> tuple[tuple[int, int, str], ...]:
+    """``2MSP`` before ``10MSP``: the runs of digits of a code compared as numbers (and before
+    letters, as in ASCII: ``2RC`` before ``IM-2005``)."""
+    parts = re.split(r"(\d+)", code)
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p)
+
+
+MEETING_SORTS = ("date", "code", "kind")
+"""The orders of ``apmbc meetings --sort``: by first day (undated meetings last), by code (its
+numbers as numbers: ``2MSP`` before ``10MSP``), or by kind and then date."""
+
+_SORT_KEYS: dict[str, Any] = {
+    "date": _by_date,
+    "code": lambda row: _natural(row["code"]),
+    "kind": lambda row: (_KIND_ORDER.get(row["kind"], len(_KIND_ORDER)), *_by_date(row)),
+}
+
+
 def meetings(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
-    """``apmbc meetings [--kind K]``: the meetings, in the dataset's order."""
+    """``apmbc meetings [--kind K] [--sort date|code|kind]``: the meetings, by date unless
+    ``--sort`` says otherwise."""
     rows = [
         r for r in apmbc.to_records(ds, "meetings", lists=True) if args.kind in (None, r["kind"])
     ]
+    rows.sort(key=_SORT_KEYS[args.sort])
     if args.json:
         emit_json(rows)
         return 0
@@ -243,6 +373,8 @@ def meeting(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
                 "unknown": None if att.unknown is None else list(att.unknown),
                 "disputed": list(att.disputed),
                 "not_bound": None if att.not_bound is None else list(att.not_bound),
+                "parties_attended": list(att.parties_attended),
+                "parties_absent": list(att.parties_absent),
                 "attendance_counts": att.counts(),
             }
         )
@@ -269,13 +401,20 @@ def meeting(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
     ]
     if att.disputed:
         lines += _codes_lines("sources disagree, in both lists", att.disputed)
+    if att.parties_attended or att.parties_absent:
+        lines += ["", f"States Parties on {text(att.day)} with a record:"]
+        if att.parties_attended:
+            lines += _codes_lines("recorded attending", att.parties_attended)
+        if att.parties_absent:
+            lines += _codes_lines("recorded absent", att.parties_absent)
     emit(lines)
     return 0
 
 
 def status_on(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
-    """``apmbc status-on DATE [--status S]``: every State's status on a date."""
-    day: _dt.date = args.date
+    """``apmbc status-on DATE [--status S]``: every State's status on a date (any date
+    :func:`~apmbc.domain.dates.to_date` reads: ``1999-03-01``, ``"1 March 1999"``)."""
+    day = to_date(args.date)
     statuses = [(s, ds.status_on(s, day)) for s in ds.states]
     counts = Counter(status.value for _, status in statuses)
     chosen = [(s, st) for s, st in statuses if args.status in (None, st.value)]

@@ -21,7 +21,7 @@ from typing import Any
 from apmbc.errors import WriteError
 from apmbc.output._text import plain, printable
 
-__all__ = ["NONE", "Stdout", "align", "emit", "emit_json", "text", "write_out"]
+__all__ = ["NONE", "Stdout", "align", "emit", "emit_json", "packed", "text", "write_out"]
 
 NONE = "-"
 """What an unknown value shows as in plain text."""
@@ -123,3 +123,19 @@ def align(rows: Sequence[Sequence[object]], indent: str = "") -> list[str]:
         padded = [c.ljust(widths[i]) for i, c in enumerate(row[:-1])]
         out.append((indent + "  ".join([*padded, row[-1]])).rstrip())
     return out
+
+
+def packed(head: str, items: Sequence[str], width: int = 88, indent: str = "  ") -> list[str]:
+    """``head`` and then ``items`` joined by ", ", in lines of at most ``width`` characters
+    (unless one item is longer), broken only between items; later lines start with ``indent``."""
+    lines: list[str] = []
+    line, fresh = head, True
+    for i, item in enumerate(items):
+        piece = item + ("," if i < len(items) - 1 else "")
+        if not fresh and len(line) + 1 + len(piece) > width:
+            lines.append(line)
+            line, fresh = indent, True
+        line += piece if fresh else " " + piece
+        fresh = False
+    lines.append(line.rstrip())
+    return lines

@@ -35,6 +35,7 @@ __all__ = [
     "find_sessions",
     "session_of_date",
     "session_of_year",
+    "session_read_as_year",
     "session_window",
     "sessions_in_year",
     "year_of_session",
@@ -123,6 +124,33 @@ def sessions_in_year(year: int) -> tuple[int, ...]:
     one that opens in its September (only the first in 1946)."""
     _check_year(year)
     return tuple(s for s in (year - FIRST_SESSION_YEAR - 1, year - FIRST_SESSION_YEAR) if s >= 1)
+
+
+def session_read_as_year(number: int, today: _dt.date) -> int | None:
+    """The session ``number`` stands for when it cannot be a session but is a year: ``2022``
+    given as a session is the 77th session, which voted in 2022.
+
+    A number is read as a year when session ``number`` would open after ``today``'s year (so
+    nothing of it can be recorded yet) and a session opens in the year ``number`` (1946 to
+    9998); the result is :func:`session_of_year` of it. ``None`` for a session that may have
+    sat by ``today``, and for a number that is neither (``0``, ``150`` in 2026).
+
+    >>> import datetime
+    >>> today = datetime.date(2026, 6, 30)
+    >>> session_read_as_year(2022, today), session_read_as_year(77, today)
+    (77, None)
+    >>> session_read_as_year(150, today) is None
+    True
+    """
+    if isinstance(number, bool) or not isinstance(number, int):
+        raise ArgumentTypeError(f"a session is a whole number, not {type(number).__name__}")
+    if isinstance(today, _dt.datetime) or not isinstance(today, _dt.date):
+        raise ArgumentTypeError(f"today must be a date, not {type(today).__name__}")
+    if number < 1 or FIRST_SESSION_YEAR + number <= today.year:
+        return None  # not a session at all, or one that may have sat by today
+    if not FIRST_SESSION_YEAR + 1 <= number <= FIRST_SESSION_YEAR + LAST_SESSION:
+        return None
+    return session_of_year(number)
 
 
 def date_in_session(day: _dt.date, session: int) -> bool:

@@ -2,7 +2,8 @@
 
 - ``apmbc.io._files`` (internal): reading text (encodings, size caps, located errors) and writing
   atomically; every reader and writer below goes through it;
-- ``apmbc.io._bundled`` (internal): the bundled dataset (``apmbc.load()``);
+- ``apmbc.io._bundled`` (internal): the dataset in use (``apmbc.load()``): the bundled data, or
+  a dataset JSON file given or named by ``APMBC_DATA``;
 - :mod:`apmbc.io.jsonfile`: dataset JSON files (``load_json``, ``dump_json``);
 - :mod:`apmbc.io.profile`: the Convention's State profile pages (``parse_profile``);
 - :mod:`apmbc.io.undl`: the UN Digital Library's voting CSVs (``load_undl_csv``);

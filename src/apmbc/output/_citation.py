@@ -61,14 +61,15 @@ def _version() -> str:
 def citation_data(ds: Dataset | None = None) -> dict[str, Any]:
     """The facts a citation is made of: the package's and the data's, as JSON-ready data.
 
-    ``ds`` is the dataset in use (default: the bundled data). ``data.bundled`` says whether its
-    metadata is that of the data shipped with this package; the data licence is stated only for
-    the bundled data (``None`` otherwise: a dataset read from a file has its own terms).
+    ``ds`` is the dataset in use (default: ``apmbc.load()``, the bundled data unless
+    ``APMBC_DATA`` names a file). ``data.bundled`` says whether its metadata is that of the data
+    shipped with this package; the data licence is stated only for the bundled data (``None``
+    otherwise: a dataset read from a file has its own terms).
     """
-    from apmbc.io._bundled import load
+    from apmbc.io._bundled import bundled as load_bundled, load
 
-    bundled_meta = load().metadata
-    meta = bundled_meta if ds is None else ds.metadata
+    bundled_meta = load_bundled().metadata
+    meta = (load() if ds is None else ds).metadata
     bundled = meta == bundled_meta
     version = _version()
     return {
@@ -181,9 +182,9 @@ def citation(ds: Dataset | None = None, format: str = "text") -> str:
     """How to cite apmbc and the data in use, as ``text`` (two lines: the software, the data)
     or ``bibtex`` (a ``@software`` entry naming both versions and a ``@dataset`` entry).
 
-    ``ds`` is the dataset in use (default: the bundled data). Raises
-    :class:`~apmbc.errors.ArgumentError` for another format and
-    :class:`~apmbc.errors.ArgumentTypeError` for a ``ds`` that is not a dataset.
+    ``ds`` is the dataset in use (default: ``apmbc.load()``, the bundled data unless
+    ``APMBC_DATA`` names a file). Raises :class:`~apmbc.errors.ArgumentError` for another
+    format and :class:`~apmbc.errors.ArgumentTypeError` for a ``ds`` that is not a dataset.
     """
     if ds is not None:
         from apmbc.dataset import check_dataset

@@ -136,7 +136,8 @@ def _group(codes: tuple[str, ...] | None) -> str | None:
 
 def meeting_attendance_html(att: MeetingAttendance) -> str:
     """Attendance at one meeting as an HTML table: the States not bound on its first day,
-    recorded attending, recorded absent, and unknown, each with its count."""
+    recorded attending, recorded absent, and unknown, each with its count (and the States
+    Parties a record shows there or absent, if any)."""
     rows: list[tuple[str, object]] = [
         ("First day", att.day),
         ("States not bound", None if att.not_bound is None else len(att.not_bound)),
@@ -146,6 +147,10 @@ def meeting_attendance_html(att: MeetingAttendance) -> str:
     ]
     if att.disputed:
         rows.append(("Sources disagree", f"{_group(att.disputed)} (in both groups)"))
+    if att.parties_attended:
+        rows.append(("States Parties recorded attending", _group(att.parties_attended)))
+    if att.parties_absent:
+        rows.append(("States Parties recorded absent", _group(att.parties_absent)))
     return _table(f"Attendance at {att.meeting}", rows)
 
 

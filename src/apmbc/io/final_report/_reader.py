@@ -894,9 +894,9 @@ def _as_source(source: object) -> Source | None:
 
 def _as_dataset(dataset: object) -> Dataset:
     if dataset is None:
-        from apmbc.io._bundled import load
+        from apmbc.io._bundled import bundled
 
-        return load()
+        return bundled()
     if not isinstance(dataset, Dataset):
         raise ArgumentTypeError(f"dataset must be a Dataset or None, not {type(dataset).__name__}")
     return dataset

@@ -359,9 +359,9 @@ class _Reader:
         if self.table is None:
             given = self.given_meetings
             if given is None:
-                from apmbc.io._bundled import load
+                from apmbc.io._bundled import bundled
 
-                given = load()
+                given = bundled()
             from apmbc.dataset import Dataset
 
             if isinstance(given, Dataset):

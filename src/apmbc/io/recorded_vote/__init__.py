@@ -94,9 +94,9 @@ def _dataset_provider(dataset: object) -> Callable[[], Dataset]:
     if dataset is None:
 
         def bundled() -> Dataset:
-            from apmbc.io._bundled import load  # the bundled data, read only when needed
+            from apmbc.io._bundled import bundled  # the bundled data, read only when needed
 
-            return load()
+            return bundled()
 
         return bundled
     if isinstance(dataset, Dataset):

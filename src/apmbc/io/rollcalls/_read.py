@@ -96,9 +96,9 @@ class _States:
         if table is None:
             given = self._given
             if given is None:
-                from apmbc.io._bundled import load  # the bundled data, read only when needed
+                from apmbc.io._bundled import bundled as load_bundled  # read only when needed
 
-                bundled = load()
+                bundled = load_bundled()
                 table = bundled.states
                 self.label = f"the bundled data (data version {bundled.metadata.data_version})"
             elif isinstance(given, Dataset):

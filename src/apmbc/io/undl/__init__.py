@@ -61,9 +61,9 @@ def _state_provider(
     if states is None:
 
         def bundled() -> StateTable:
-            from apmbc.io._bundled import load  # the bundled data, read only when needed
+            from apmbc.io._bundled import bundled  # the bundled data, read only when needed
 
-            return load().states
+            return bundled().states
 
         def bundled_label() -> str:
             from apmbc.io._bundled import DATA_VERSION
