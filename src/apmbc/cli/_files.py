@@ -8,7 +8,7 @@ import sys
 import apmbc
 from apmbc.cli._render import emit, emit_json
 
-__all__ = ["diff", "export", "plot", "validate"]
+__all__ = ["diff", "diff_lines", "export", "plot", "validate"]
 
 
 def export(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
@@ -84,5 +84,11 @@ def diff(args: argparse.Namespace, ds: object) -> int:
     if args.json:
         emit_json(result.to_dict())
     else:
-        emit([str(result)])
+        emit(diff_lines(result))
     return 1 if result else 0
+
+
+def diff_lines(result: apmbc.DatasetDiff, limit: int | None = None) -> list[str]:
+    """What ``apmbc diff`` prints of a diff (``apmbc update`` prints the same, with ``limit``
+    record lines per table)."""
+    return [result.report(limit)]

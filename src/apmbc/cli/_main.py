@@ -21,6 +21,7 @@ import apmbc
 from apmbc.cli import _commands as commands, _files as files
 from apmbc.cli._cite import cite
 from apmbc.cli._coverage import coverage
+from apmbc.cli._update import add_update_parser
 from apmbc.output import CITATION_FORMATS
 
 __all__ = ["main"]
@@ -171,6 +172,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("new", metavar="NEW.json")
     _json_flag(p, "the differences as JSON")
     p.set_defaults(handler=files.diff, needs_data=False)
+    add_update_parser(sub)
     return parser
 
 
