@@ -275,5 +275,6 @@ def _outcome(
         return f"apmbc: dry run: {output} not written (data version {version})"
     if written:
         remain = f"; {' and '.join(problems)} remain" if problems else ""
-        return f"apmbc: wrote {output} (data version {version}){remain}"
+        new = "" if result.changed else "nothing new, "
+        return f"apmbc: wrote {output} ({new}data version {version}){remain}"
     return f"apmbc: {output} not written: {' and '.join(problems)} (--force writes it anyway)"
