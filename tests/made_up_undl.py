@@ -1,8 +1,9 @@
 """MADE-UP UN voting files, in the real layout, for the tests and docs of ``apmbc update``.
 
     python tests/made_up_undl.py made-up-undl-81.csv
+    python tests/made_up_undl.py --contradiction made-up-contradiction-80.csv
 
-writes a long-layout UN Digital Library voting CSV (the columns of
+The first writes a long-layout UN Digital Library voting CSV (the columns of
 :data:`apmbc.io.undl.LONG_COLUMNS`, in the UN's order) holding one plenary vote of the 81st
 session on the Convention's resolution. **The vote is made up**: it has not happened when this
 is written. Every State votes as it did on the 80th session's resolution in the bundled data;
@@ -31,6 +32,7 @@ __all__ = [
     "MADE_UP_RECORD",
     "MADE_UP_SYMBOL",
     "MADE_UP_TITLE",
+    "main",
     "write_contradiction",
     "write_made_up_81",
 ]
@@ -147,7 +149,16 @@ def write_contradiction(
     return _write(path, rows)
 
 
+def main(argv: list[str]) -> str:
+    """``OUT.csv``: the made-up 81st-session vote; ``--contradiction OUT.csv``: the made-up
+    contradiction of the 80th. Returns what the script prints."""
+    if len(argv) == 1:
+        return f"wrote {write_made_up_81(Path(argv[0]))} (a MADE-UP 81st-session vote)"
+    if len(argv) == 2 and argv[0] == "--contradiction":
+        path = write_contradiction(Path(argv[1]))
+        return f"wrote {path} (the 80th-session vote with one MADE-UP position)"
+    raise SystemExit("usage: python tests/made_up_undl.py [--contradiction] OUT.csv")
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        raise SystemExit("usage: python tests/made_up_undl.py OUT.csv")
-    print(f"wrote {write_made_up_81(Path(sys.argv[1]))} (a MADE-UP 81st-session vote)")
+    print(main(sys.argv[1:]))

@@ -554,10 +554,8 @@ class MergedFile(_Record):
 
 @attrs.frozen(kw_only=True, repr=False)
 class MergeRecord(_Record):
-    """One merge that made a dataset: when, from which version to which, and from which files."""
+    """One merge that made a dataset: from which version to which, from which files, and when."""
 
-    when: _dt.datetime
-    """The moment of the merge, in UTC (ISO 8601 with ``Z`` in JSON)."""
     base_version: str
     """The data version merged into."""
     data_version: str
@@ -565,6 +563,8 @@ class MergeRecord(_Record):
     files: tuple[MergedFile, ...] = ()
     prefer: str = "base"
     """Which value a conflict kept: ``base`` or ``other``."""
+    when: _dt.datetime
+    """The moment of the merge, in UTC (ISO 8601 with ``Z`` in JSON)."""
 
 
 @attrs.frozen(kw_only=True, repr=False)
