@@ -8,7 +8,8 @@ is not dropped: it is listed, with the reason, in the result's notes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
 import attrs
 
@@ -23,12 +24,10 @@ from apmbc.models import (
     State,
     Statement,
     Vote,
+    VotePosition,
 )
 
-if TYPE_CHECKING:
-    from apmbc.io.profile._reader import Profile
-
-__all__ = ["NO_SOURCE", "OBSERVER_EVIDENCE", "SKIPPED", "profile_dataset"]
+__all__ = ["NO_SOURCE", "OBSERVER_EVIDENCE", "SKIPPED", "Page", "profile_dataset"]
 
 OBSERVER_EVIDENCE = "Listed on the Convention's profile page as a meeting attended as observer"
 """The evidence of an attendance read from a profile page."""
@@ -38,7 +37,37 @@ SKIPPED = "skipped: "
 """How the notes of a profile's dataset begin a fact that could not be placed."""
 
 
-def _resolve_state(ds: Dataset, profile: Profile, state: str | None) -> State:
+class _PageVote(Protocol):
+    """What is read of a vote a page lists (a :class:`~apmbc.io.profile.ProfileVote`)."""
+
+    @property
+    def position(self) -> VotePosition: ...
+    @property
+    def session(self) -> int | None: ...
+    @property
+    def forum(self) -> Forum | None: ...
+    @property
+    def line(self) -> str: ...
+
+
+class Page(Protocol):
+    """What is read of a page (a :class:`~apmbc.io.profile.Profile`)."""
+
+    @property
+    def state(self) -> str | None: ...
+    @property
+    def observer_meetings(self) -> Sequence[str]: ...
+    @property
+    def votes(self) -> Sequence[_PageVote]: ...
+    @property
+    def statements(self) -> Sequence[Statement]: ...
+    @property
+    def unparsed(self) -> Sequence[object]: ...
+    @property
+    def source(self) -> Source | None: ...
+
+
+def _resolve_state(ds: Dataset, profile: Page, state: str | None) -> State:
     key = state if state is not None else profile.state
     if key is None or not key.strip():
         raise DataValidationError(
@@ -54,7 +83,7 @@ def _resolve_state(ds: Dataset, profile: Profile, state: str | None) -> State:
 
 
 def profile_dataset(
-    profile: Profile, ds: Dataset, state: str | None = None
+    profile: Page, ds: Dataset, state: str | None = None
 ) -> tuple[Dataset, tuple[str, ...]]:
     """The page's facts as a dataset, and the facts that could not be placed (with why).
 
