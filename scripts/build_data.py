@@ -6,14 +6,17 @@ Every record is read through apmbc's converter (so a wrong type, an unknown key 
 date in data-raw/ stops the build with its path), sorted into a stable order and written as
 canonical JSON or CSV. Each State's Correlates of War, Gleditsch-Ward and UN M49 codes are joined
 on from data-raw/codes.csv (one row per State, keyed by ISO alpha-3). The facts read from State
-profile pages (data-raw/profiles.json) are added with ``apmbc.merge``, which must find no
-conflict. The records of each additions folder (``data-raw/additions-<date>/``: facts collected
-later, in the same format as the files beside it) are then added (see :func:`add_folder`); every
-source in such a folder is dated by that folder's retrieval rule. Votes are stored compactly (one
-CSV row per State and resolution, each source once) and become ``Vote`` records only when asked
-for. Every source then gets a kind and a retrieval date from the rules of data-raw/provenance.json
-(see :func:`with_provenance`). ``--check`` builds into a temporary folder and fails if the
-committed package data differs.
+profile pages (data-raw/profiles.json) and the records of each additions folder
+(``data-raw/additions-<date>/``: facts collected later, in the same format as the files beside
+it; see :func:`add_folder`) are then folded in with ``apmbc.merge``, the merge every update goes
+through (``apmbc update``), which must find no conflict: a release is an update like any other.
+The release's metadata stays that of data-raw/metadata.json (the build's merges make the release,
+they are not updates of it), with ``newest_source`` computed by ``apmbc.queries.newest_date``.
+Every source in an additions folder is dated by that folder's retrieval rule. Votes are stored
+compactly (one CSV row per State and resolution, each source once) and become ``Vote`` records
+only when asked for. Every source then gets a kind and a retrieval date from the rules of
+data-raw/provenance.json (see :func:`with_provenance`). ``--check`` builds into a temporary folder
+and fails if the committed package data differs.
 """
 
 from __future__ import annotations
@@ -49,7 +52,9 @@ from apmbc import (
     merge,
     to_dict,
 )
+from apmbc.changes._keys import key_of
 from apmbc.convert import structure
+from apmbc.queries import newest_date
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data-raw"
@@ -105,6 +110,7 @@ def build(out: Path) -> None:
     for folder in additions_folders():
         ds = add_folder(ds, folder, rules)
     ds = with_provenance(ds, rules)
+    ds = ds.replace(metadata=attrs.evolve(ds.metadata, newest_source=newest_date(ds)))
 
     states_out = sorted(ds.states, key=lambda s: s.code)
     meetings = sorted(ds.meetings, key=_meeting_order)
@@ -136,6 +142,17 @@ def build(out: Path) -> None:
     (out / "vote-sources.json").write_text(_dump(tuple(sources)), encoding="utf-8")
 
 
+def merged(ds: Dataset, other: Dataset | Profile, where: str, state: str | None = None) -> Dataset:
+    """``ds`` with ``other`` folded in by ``apmbc.merge``; the build stops, naming ``where``, on a
+    conflict, a disagreement or a fact that could not be placed. The metadata stays ``ds``'s."""
+    result = merge(ds, other, state=state)
+    problems = [*result.conflicts, *result.disagreements]
+    if problems or result.skipped:
+        lines = [str(p) for p in problems] + list(result.skipped)
+        raise SystemExit(f"{where}: " + "; ".join(lines))
+    return result.dataset.replace(metadata=ds.metadata)
+
+
 def _merge_profiles(ds: Dataset) -> Dataset:
     """Add the facts read from State profile pages (data-raw/profiles.json) with apmbc.merge."""
     path = RAW / "profiles.json"
@@ -143,11 +160,7 @@ def _merge_profiles(ds: Dataset) -> Dataset:
     for i, entry in enumerate(entries):
         where = f"{path.relative_to(ROOT)}[{i}]"
         profile = structure(entry["profile"], Profile, source=where)
-        result = merge(ds, profile, state=entry["state"])
-        if result.conflicts or result.skipped:
-            lines = [str(c) for c in result.conflicts] + list(result.skipped)
-            raise SystemExit(f"{where}: " + "; ".join(lines))
-        ds = result.dataset
+        ds = merged(ds, profile, where, state=entry["state"])
     return ds
 
 
@@ -190,31 +203,33 @@ def add_folder(ds: Dataset, folder: Path, rules: Rules) -> Dataset:
     statements: tuple[Statement, ...] = ()
     if (folder / "statements.json").exists():
         statements = _read("statements.json", tuple[Statement, ...], folder)
-    held_votes = {(v.state, v.roll_call) for v in ds.votes}
+    held_votes = {key_of("votes", v) for v in ds.votes}
     for vote in votes:
-        if (vote.state, vote.roll_call) in held_votes:
+        if key_of("votes", vote) in held_votes:
             raise SystemExit(
                 f"{name}/votes.csv: {vote.state} already has a vote in session {vote.session} "
                 f"{vote.forum.value}"
             )
-    held_facts = {(a.state, a.meeting, a.attended) for a in ds.attendances}
+    held_facts = {key_of("attendances", a) for a in ds.attendances}
     for fact in attendances:
-        if (fact.state, fact.meeting, fact.attended) in held_facts:
+        if key_of("attendances", fact) in held_facts:
             raise SystemExit(
                 f"{name}/attendances.json: {fact.state} at {fact.meeting} attended="
                 f"{fact.attended} is already a fact of data-raw/attendances.json; add the sources "
                 "there instead"
             )
-    held_texts = {(s.state, " ".join(s.text.split())) for s in ds.statements}
+    held_texts = {key_of("statements", s) for s in ds.statements}
     for stmt in statements:
-        if (stmt.state, " ".join(stmt.text.split())) in held_texts:
+        if key_of("statements", stmt) in held_texts:
             raise SystemExit(f"{name}/statements.json: {stmt.state} statement already held")
     walk = _filler(rules, retrieved=dated)
-    return ds.replace(
-        votes=ds.votes + walk(votes),
-        attendances=ds.attendances + walk(attendances),
-        statements=ds.statements + walk(statements),
+    additions = Dataset(
+        metadata=Metadata(data_version=f"additions:{folder.name}"),
+        votes=walk(votes),
+        attendances=walk(attendances),
+        statements=walk(statements),
     )
+    return merged(ds, additions, str(name))
 
 
 # -- provenance: every source's kind and retrieval date (data-raw/provenance.json) ------------

@@ -43,7 +43,7 @@ from apmbc import (
     TreatyStatus,
     to_dict,
 )
-from apmbc._index import normalize
+from apmbc.domain.names import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data-raw"
@@ -169,11 +169,11 @@ def import_states(ref: Path, vote_rows: list[dict[str, str]]) -> list[State]:
         aliases: list[str] = []
         former: list[str] = []
 
-        known = {normalize(name)}
+        known = {fold(name)}
 
         def add(target: list[str], value: str | None, known: set[str] = known) -> None:
-            if value and normalize(value) not in known:
-                known.add(normalize(value))
+            if value and fold(value) not in known:
+                known.add(fold(value))
                 target.append(value)
 
         # Names from the records first, so that a name the UN no longer uses is a former name.
@@ -243,7 +243,7 @@ def import_meetings(ref: Path, by_name: dict[str, str]) -> list[Meeting]:
     def code_of(country: str | None) -> str | None:
         if country is None:
             return None
-        return by_name[normalize(country)]
+        return by_name[fold(country)]
 
     def participation(p: dict[str, Any] | None) -> Participation | None:
         if not p:
@@ -522,7 +522,7 @@ def main(argv: list[str] | None = None) -> int:
         vote_rows = list(csv.DictReader(handle))
     RAW.mkdir(exist_ok=True)
     states = import_states(ref, vote_rows)
-    by_name = {normalize(n): s.code for s in states for n in (s.name, *s.aliases)}
+    by_name = {fold(n): s.code for s in states for n in (s.name, *s.aliases)}
     write_json("states.json", tuple(states))
     write_json("meetings.json", tuple(import_meetings(ref, by_name)))
     write_json("resolutions.json", tuple(import_resolutions(ref, vote_rows)))

@@ -25,6 +25,8 @@ from apmbc.models import (
     Meeting,
     MeetingFormat,
     MeetingKind,
+    MergedFile,
+    MergeRecord,
     Metadata,
     Participation,
     President,
@@ -34,6 +36,7 @@ from apmbc.models import (
     State,
     Statement,
     StatementContext,
+    TableCounts,
     Tally,
     TimelineEvent,
     TreatyStatus,
@@ -191,6 +194,35 @@ timeline_events = st.builds(
     reference=opt(text),
     sources=tuples(sources, 2),
 )
+moments = st.datetimes(timezones=st.just(dt.timezone.utc)).map(
+    lambda moment: moment.replace(microsecond=0)
+)
+"""Moments in UTC to the second, as :func:`apmbc.domain.dates.to_utc` gives them."""
+table_counts = st.builds(
+    TableCounts,
+    states=counts,
+    meetings=counts,
+    resolutions=counts,
+    votes=counts,
+    attendances=counts,
+    statements=counts,
+)
+merged_files = st.builds(
+    MergedFile,
+    name=text,
+    sha256=opt(text),
+    kind=opt(text),
+    added=table_counts,
+    notes=tuples(text),
+)
+merge_records = st.builds(
+    MergeRecord,
+    when=moments,
+    base_version=text,
+    data_version=text,
+    files=tuples(merged_files, 2),
+    prefer=text,
+)
 metadatas = st.builds(
     Metadata,
     data_version=text,
@@ -198,6 +230,9 @@ metadatas = st.builds(
     title=opt(text),
     sources=tuples(sources, 2),
     notes=tuples(text),
+    newest_source=opt(dates),
+    base_version=opt(text),
+    merges=tuples(merge_records, 2),
 )
 documents = st.builds(
     Document,
@@ -223,6 +258,9 @@ MODEL_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     Attendance: attendances,
     Statement: statements,
     TimelineEvent: timeline_events,
+    TableCounts: table_counts,
+    MergedFile: merged_files,
+    MergeRecord: merge_records,
     Metadata: metadatas,
     Document: documents,
 }

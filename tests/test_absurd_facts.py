@@ -97,7 +97,7 @@ def test_merge_skips_a_vote_of_no_session(session: int) -> None:
     )
     profile = apmbc.Profile(state="Cuba", votes=(vote,))
     result = apmbc.merge(ds, profile)
-    assert result.added_votes == ()
+    assert result.added.votes == 0
     assert any("no General Assembly session" in reason for reason in result.skipped)
 
 
@@ -110,7 +110,7 @@ def test_merge_skips_a_vote_dated_outside_its_session() -> None:
         line="• Abstained - made up",
     )
     result = apmbc.merge(apmbc.load(), apmbc.Profile(state="Cuba", votes=(vote,)))
-    assert result.added_votes == ()
+    assert result.added.votes == 0
     assert any("0001-01-01" in reason for reason in result.skipped)
 
 

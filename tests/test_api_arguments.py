@@ -110,6 +110,7 @@ def _calls(tmp: str) -> list[Call]:
         Call("loads_json", apmbc.loads_json, "{}", source="<here>"),
         Call("make_converter", apmbc.make_converter, skip=("detailed",), detailed=True),
         Call("merge", apmbc.merge, DS, PROFILE, state="Cuba"),
+        Call("next_data_version", apmbc.next_data_version, "2026.12.01"),
         Call("parse_profile", apmbc.parse_profile, PAGE, state="Cuba", source="a page"),
         Call("read_profile", apmbc.read_profile, MISSING, state=None, meetings=DS),
         Call("to_dict", apmbc.to_dict, DS.states[0]),

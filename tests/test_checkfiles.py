@@ -330,3 +330,81 @@ def test_profile_that_cannot_be_read_is_unreadable(tmp_path: Path) -> None:
     report = check_paths([path])
     assert report.exit_code == 2
     assert [f.code for f in report.unreadable] == ["APMBC-READ"]
+
+
+# -- Voeten's and unvotes' tables -----------------------------------------------------------------
+
+
+def _session_80() -> apmbc.Dataset:
+    ds = apmbc.load()
+    return ds.replace(
+        resolutions=[ds.resolution(80)],
+        votes=[v for v in ds.votes if (v.session, v.forum) == (80, apmbc.Forum.PLENARY)],
+    )
+
+
+def test_roll_call_tables_are_told_apart_by_their_header(tmp_path: Path) -> None:
+    from rollcall_files import write_unvotes, write_voeten
+
+    s80 = _session_80()
+    write_voeten(s80, tmp_path / "votes.csv")
+    write_unvotes(s80, tmp_path / "un_votes.csv", tmp_path / "un_roll_calls.csv")
+    tab = tmp_path / "voeten.tab"
+    tab.write_text((tmp_path / "votes.csv").read_text().replace(",", "\t"), encoding="utf-8")
+    quoted = tmp_path / "r-export"  # R's write.csv: a quoted, unnamed first column, no suffix
+    lines = (tmp_path / "un_votes.csv").read_text().splitlines()
+    quoted.write_text(
+        "\n".join(
+            ['"",' + ",".join(f'"{c}"' for c in lines[0].split(","))]
+            + [f'"{i}",{line}' for i, line in enumerate(lines[1:], 1)]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    assert detect_kind(tmp_path / "votes.csv") is FileKind.VOETEN_CSV
+    assert detect_kind(tab) is FileKind.VOETEN_CSV
+    assert detect_kind(tmp_path / "un_votes.csv") is FileKind.UNVOTES_VOTES
+    assert detect_kind(quoted) is FileKind.UNVOTES_VOTES
+    assert detect_kind(tmp_path / "un_roll_calls.csv") is FileKind.UNVOTES_ROLL_CALLS
+    apmbc.write_undl_csv(s80, tmp_path / "undl.csv")
+    assert detect_kind(tmp_path / "undl.csv") is FileKind.UNDL_CSV
+
+
+def test_validate_reads_voeten_and_unvotes_and_pairs_the_unvotes_tables(tmp_path: Path) -> None:
+    from rollcall_files import write_unvotes, write_voeten
+
+    s80 = _session_80()
+    voeten = str(write_voeten(s80, tmp_path / "votes.csv"))
+    votes, calls = (str(p) for p in write_unvotes(s80, tmp_path / "v.csv", tmp_path / "rc.csv"))
+    report = check_paths([calls, voeten, votes])
+    assert report.unreadable == () and report.exit_code == 0, str(report)
+    # Read and validated: Voeten's table names South Sudan (absent), whose succession is a
+    # documented warning; unvotes leaves absences out, and South Sudan with them.
+    assert [(f.path, f.code) for f in report.findings] == [(voeten, "APMBC-EIF-SUCCESSION")]
+    alone = check_paths([votes, voeten])
+    assert [(f.path, f.code) for f in alone.unreadable] == [(votes, "APMBC-READ")]
+    assert "read with its un_roll_calls table: give both files" in alone.unreadable[0].message
+    assert alone.exit_code == 2
+
+
+def test_pair_inputs_pairs_in_the_order_given() -> None:
+    from apmbc.validation import Input, pair_inputs
+
+    votes, calls = FileKind.UNVOTES_VOTES, FileKind.UNVOTES_ROLL_CALLS
+    detected = [
+        ("v1", votes),
+        ("j.json", FileKind.JSON),
+        ("r1", calls),
+        ("v2", votes),
+        ("r2", calls),
+    ]
+    inputs, alone = pair_inputs(detected)
+    assert inputs == [
+        Input(kind=votes, paths=("v1", "r1")),
+        Input(kind=FileKind.JSON, paths=("j.json",)),
+        Input(kind=votes, paths=("v2", "r2")),
+    ]
+    assert alone == [] and inputs[0].name == "v1 + r1"
+    inputs, alone = pair_inputs([("r1", calls), ("r2", calls), ("v1", votes)])
+    assert inputs == [Input(kind=votes, paths=("v1", "r1"))]
+    assert [name for name, _ in alone] == ["r2"]

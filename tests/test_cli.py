@@ -545,12 +545,14 @@ def test_info_on_the_bundled_data(run: _Runner) -> None:
     assert meta.as_of is not None and meta.title is not None
     status, out, err = run("info")
     assert (status, err) == (0, "")
+    assert meta.newest_source is not None
     assert out.splitlines() == [
         f"apmbc {apmbc.__version__}",
-        "  data in use   bundled with apmbc",
-        f"  data version  {apmbc.DATA_VERSION}",
-        f"  as of         {meta.as_of.isoformat()}",
-        f"  title         {meta.title}",
+        "  data in use    bundled with apmbc",
+        f"  data version   {apmbc.DATA_VERSION}",
+        f"  as of          {meta.as_of.isoformat()}",
+        f"  newest source  {meta.newest_source.isoformat()}",
+        f"  title          {meta.title}",
     ]
     data = json.loads(run("info --json")[1])
     assert data["version"] == apmbc.__version__
@@ -561,6 +563,9 @@ def test_info_on_the_bundled_data(run: _Runner) -> None:
         "data_version": apmbc.DATA_VERSION,
         "as_of": meta.as_of.isoformat(),
         "title": meta.title,
+        "newest_source": meta.newest_source.isoformat(),
+        "base_version": None,
+        "merges": [],
     }
     assert data["environment"] == {"APMBC_DATA": None}
 
@@ -570,18 +575,19 @@ def test_info_on_a_file(run: _Runner, monkeypatch: pytest.MonkeyPatch) -> None:
     assert meta.as_of is not None
     lines = [
         f"apmbc {apmbc.__version__}",
-        "  data in use   world.json (named by --data)",
-        "  data version  factory",
-        "  as of         2026-06-30",
-        "  title         The factory world (made-up States, for tests)",
-        f"  bundled data  {apmbc.DATA_VERSION}, as of {meta.as_of.isoformat()} (not in use)",
+        "  data in use    world.json (named by --data)",
+        "  data version   factory",
+        "  as of          2026-06-30",
+        "  newest source  -",  # the factory world's metadata does not say
+        "  title          The factory world (made-up States, for tests)",
+        f"  bundled data   {apmbc.DATA_VERSION}, as of {meta.as_of.isoformat()} (not in use)",
     ]
     assert run("--data world.json info")[1].splitlines() == lines
     monkeypatch.setenv("APMBC_DATA", "world.json")
-    lines[1] = "  data in use   world.json (named by APMBC_DATA)"
+    lines[1] = "  data in use    world.json (named by APMBC_DATA)"
     assert run("info")[1].splitlines() == lines
     monkeypatch.setenv("APMBC_DATA", "empty.json")
-    lines[1] = "  data in use   world.json (named by --data); APMBC_DATA=empty.json is not used"
+    lines[1] = "  data in use    world.json (named by --data); APMBC_DATA=empty.json is not used"
     assert run("info --data world.json")[1].splitlines() == lines
     data = json.loads(run("info --json --data world.json")[1])
     assert (data["data"]["chosen_by"], data["data"]["path"], data["data"]["bundled"]) == (

@@ -70,7 +70,8 @@ def test_summary_counts_records_by_kind_of_source() -> None:
     rows = {r["table"]: r for r in cov["sources"]}
     assert list(rows) == ["states", "meetings", "resolutions", "votes", "attendances", "statements"]
     assert rows["votes"]["records"] == len(ds.votes)
-    expected = {**dict.fromkeys(KINDS, 0), "un": 5555, "convention": 2, "dataset": 193}
+    # Cuba's two First Committee votes, and 13 plenary votes a merged profile page confirms.
+    expected = {**dict.fromkeys(KINDS, 0), "un": 5555, "convention": 15, "dataset": 193}
     assert rows["votes"]["by_kind"] == expected
     assert rows["votes"]["news_only"] == 0
     for name, row in rows.items():
@@ -115,7 +116,7 @@ def test_coverage_text(capsys: pytest.CaptureFixture[str]) -> None:
     fc = next(line for line in lines if "First Committee: tally" in line)
     assert re.search(r"sessions +6 +23 +1 more with part of the tally$", fc), fc
     votes = next(line for line in lines if line.lstrip().startswith("votes ") and "5750" in line)
-    assert votes.split() == ["votes", "5750", "5555", "2", *["0"] * 4, "193", *["0"] * 4]
+    assert votes.split() == ["votes", "5750", "5555", "15", *["0"] * 4, "193", *["0"] * 4]
 
 
 @needs_docs

@@ -235,3 +235,29 @@ def test_timeline_cuts_long_statements_and_lists_other_actions(ds: apmbc.Dataset
         dt.date(2003, 5, 1),
         "Reported its stockpile destroyed",
     )
+
+
+# -- where the record ends -----------------------------------------------------------------------
+
+
+def test_newest_date_is_the_newest_date_a_fact_bears() -> None:
+    from apmbc.queries import newest_date
+
+    # Grand Fenwick's deposit and statement of 20 March 2026 are the world's newest facts.
+    assert newest_date(world()) == dt.date(2026, 3, 20)
+    assert newest_date(world(states=[], statements=[])) == dt.date(2009, 12, 4)  # 2RC's last day
+    assert newest_date(apmbc.Dataset(metadata=metadata())) is None
+
+
+def test_newest_date_leaves_out_what_articles_17_and_20_fix() -> None:
+    from factory import genovia, grand_fenwick, second_rc
+
+    from apmbc.queries import newest_date
+
+    # A stated entry into force or withdrawal's effect may lie after every source; a meeting
+    # whose last day is unknown counts its first.
+    late = genovia(withdrawal_effective=dt.date(2030, 1, 1), entry_into_force=dt.date(2031, 1, 1))
+    ds = world(states=[late], meetings=[second_rc(end=None)], statements=[], resolutions=[])
+    assert newest_date(ds) == dt.date(2025, 7, 10)  # its notified withdrawal
+    joined = grand_fenwick(other_actions=(apmbc.Action(date=dt.date(2026, 5, 2), description="x"),))
+    assert newest_date(world(states=[joined], statements=[])) == dt.date(2026, 5, 2)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # what type checkers see; tests/test_api.py checks it mirrors
         MergeResult as MergeResult,
         diff as diff,
         merge as merge,
+        next_data_version as next_data_version,
     )
     from apmbc.convert import (
         from_dict as from_dict,
@@ -100,6 +101,8 @@ if TYPE_CHECKING:  # what type checkers see; tests/test_api.py checks it mirrors
         Meeting as Meeting,
         MeetingFormat as MeetingFormat,
         MeetingKind as MeetingKind,
+        MergedFile as MergedFile,
+        MergeRecord as MergeRecord,
         Metadata as Metadata,
         Participation as Participation,
         President as President,
@@ -109,6 +112,7 @@ if TYPE_CHECKING:  # what type checkers see; tests/test_api.py checks it mirrors
         State as State,
         Statement as Statement,
         StatementContext as StatementContext,
+        TableCounts as TableCounts,
         Tally as Tally,
         TimelineEvent as TimelineEvent,
         TreatyStatus as TreatyStatus,
@@ -132,7 +136,14 @@ if TYPE_CHECKING:  # what type checkers see; tests/test_api.py checks it mirrors
     )
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
-    "apmbc.changes": ("Conflict", "DatasetDiff", "MergeResult", "diff", "merge"),
+    "apmbc.changes": (
+        "Conflict",
+        "DatasetDiff",
+        "MergeResult",
+        "diff",
+        "merge",
+        "next_data_version",
+    ),
     "apmbc.convert": ("from_dict", "make_converter", "to_dict"),
     "apmbc.dataset": ("Dataset", "MeetingTable", "ResolutionTable", "StateTable"),
     "apmbc.errors": (
@@ -176,6 +187,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "Meeting",
         "MeetingFormat",
         "MeetingKind",
+        "MergeRecord",
+        "MergedFile",
         "Metadata",
         "Participation",
         "President",
@@ -185,6 +198,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "State",
         "Statement",
         "StatementContext",
+        "TableCounts",
         "Tally",
         "TimelineEvent",
         "TreatyStatus",

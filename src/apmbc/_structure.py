@@ -8,7 +8,8 @@ Hypothesis); this one exists because it needs no cattrs import and no generated 
 
 The value rules, shared with the cattrs hooks: a ``str`` field takes a string, an ``int`` field
 an integer (never a boolean), a ``bool`` field ``true`` or ``false``, a date field a date or a
-date string (:func:`apmbc.domain.dates.to_date`), an enum field its value, a tuple field a list,
+date string (:func:`apmbc.domain.dates.to_date`), a moment (``datetime``) field an ISO 8601 time
+with its zone (:func:`apmbc.domain.dates.to_utc`), an enum field its value, a tuple field a list,
 a record field an object with no unknown keys. An integer holds 64 bits at most
 (:data:`INT_RANGE`), what every table tool (CSV readers, databases, pandas) can hold.
 """
@@ -24,7 +25,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from apmbc.domain.dates import to_date
+from apmbc.domain.dates import to_date, to_utc
 from apmbc.errors import shown
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "json_type",
     "structure_bool",
     "structure_date",
+    "structure_datetime",
     "structure_fast",
     "structure_int",
     "structure_str",
@@ -94,11 +96,20 @@ def structure_date(value: object) -> _dt.date:
     return to_date(value)
 
 
+def structure_datetime(value: object) -> _dt.datetime:
+    """A moment field's value: a ``datetime`` with its zone, or an ISO 8601 time with its zone
+    (:func:`apmbc.domain.dates.to_utc`); the result is in UTC."""
+    if not isinstance(value, (str, _dt.datetime)):
+        raise TypeError(f"expected a time string (YYYY-MM-DDTHH:MM:SSZ), got {json_type(value)}")
+    return to_utc(value)
+
+
 _PRIMITIVES: dict[Any, Hook] = {
     str: structure_str,
     int: structure_int,
     bool: structure_bool,
     _dt.date: structure_date,
+    _dt.datetime: structure_datetime,
 }
 _HOOKS: dict[Any, Hook] = {}
 

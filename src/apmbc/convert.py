@@ -2,8 +2,9 @@
 
 Structuring is strict: unknown keys are rejected, strings are not numbers, a list is not a
 string, enums are read by value, dates are ISO strings (or complete dates in words, read with
-``dateutil``). Every failure becomes a :class:`~apmbc.errors.DataValidationError` whose problems
-name the path, e.g. ``states[3].signed: invalid date '2022-13-01' ...``.
+``dateutil``), moments are ISO 8601 times with their zone (written in UTC, ``...Z``). Every
+failure becomes a :class:`~apmbc.errors.DataValidationError` whose problems name the path, e.g.
+``states[3].signed: invalid date '2022-13-01' ...``.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ from apmbc._structure import (
     json_type,
     structure_bool,
     structure_date,
+    structure_datetime,
     structure_fast,
     structure_int,
     structure_str,
 )
+from apmbc.domain.dates import utc_text
 from apmbc.errors import ArgumentTypeError, DataValidationError, Problem, shown
 
 if TYPE_CHECKING:
@@ -152,6 +155,8 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(bool, _plain_hook(structure_bool))
     conv.register_structure_hook(_dt.date, _plain_hook(structure_date))
     conv.register_unstructure_hook_func(lambda t: t is _dt.date, _dt.date.isoformat)
+    conv.register_structure_hook(_dt.datetime, _plain_hook(structure_datetime))
+    conv.register_unstructure_hook_func(lambda t: t is _dt.datetime, utc_text)
     # Each enum by its own class: they subclass str, so the str hook would otherwise catch them.
     for cls in _ENUMS:
         conv.register_structure_hook(cls, _enum_hook(cls))

@@ -25,6 +25,8 @@ __all__ = [
     "Meeting",
     "MeetingFormat",
     "MeetingKind",
+    "MergeRecord",
+    "MergedFile",
     "Metadata",
     "Participation",
     "President",
@@ -35,6 +37,7 @@ __all__ = [
     "State",
     "Statement",
     "StatementContext",
+    "TableCounts",
     "Tally",
     "TimelineEvent",
     "TreatyStatus",
@@ -523,14 +526,80 @@ class TimelineEvent(_Record):
 
 
 @attrs.frozen(kw_only=True, repr=False)
+class TableCounts(_Record):
+    """A number of records for each of the six tables (what a merge added, confirmed...)."""
+
+    states: int = 0
+    meetings: int = 0
+    resolutions: int = 0
+    votes: int = 0
+    attendances: int = 0
+    statements: int = 0
+
+    @property
+    def total(self) -> int:
+        """The records of every table together."""
+        return sum(self.items().values())
+
+    def items(self) -> dict[str, int]:
+        """``{table: count}`` for the six tables, in the order of a dataset file."""
+        return {field.name: getattr(self, field.name) for field in attrs.fields(TableCounts)}
+
+    def __bool__(self) -> bool:
+        return any(self.items().values())
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class MergedFile(_Record):
+    """One input of a merge: the file it was read from, and what it added."""
+
+    name: str
+    """The file's name as given (its last part), or for a dataset merged from memory, its data
+    version."""
+    sha256: str | None = None
+    """The SHA-256 of the file's bytes, in hexadecimal; ``None`` for a dataset from memory."""
+    kind: str | None = None
+    """What the file holds, as ``apmbc update`` detected it (a ``FileKind`` value such as
+    ``undl_csv``); ``None`` when not detected."""
+    added: TableCounts = TableCounts()
+    """The records this input added, per table (an input read from two files, such as the
+    unvotes tables, counts them on its first file)."""
+    notes: tuple[str, ...] = ()
+    """What the reader said of the file: what it read, and what it could not."""
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class MergeRecord(_Record):
+    """One merge that made a dataset: from which version to which, from which files, and when."""
+
+    base_version: str
+    """The data version merged into."""
+    data_version: str
+    """The data version the merge made."""
+    files: tuple[MergedFile, ...] = ()
+    prefer: str = "base"
+    """Which value a conflict kept: ``base`` or ``other``."""
+    when: _dt.datetime
+    """The moment of the merge, in UTC (ISO 8601 with ``Z`` in JSON)."""
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Metadata(_Record):
     """What a dataset is: its version, the day its facts are as of, and where they came from."""
 
     data_version: str
     as_of: _dt.date | None = None
+    """The day the facts were checked up to (a State's status is its status on this day)."""
     title: str | None = None
     sources: tuple[Source, ...] = ()
     notes: tuple[str, ...] = ()
+    newest_source: _dt.date | None = None
+    """The newest date any fact of the data bears (see :func:`apmbc.queries.newest_date`): where
+    the record ends, which may be well before :attr:`as_of`."""
+    base_version: str | None = None
+    """For a merged dataset, the data version it was last merged into (``None`` otherwise)."""
+    merges: tuple[MergeRecord, ...] = ()
+    """Every merge that made this dataset from its release, oldest first."""
 
 
 @attrs.frozen(kw_only=True, repr=False)

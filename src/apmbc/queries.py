@@ -125,6 +125,7 @@ __all__ = [
     "has_attended_as_observer",
     "has_attended_review_conference",
     "meeting_attendance",
+    "newest_date",
     "observer_meetings",
     "parties_days",
     "parties_on",
@@ -1087,3 +1088,31 @@ def with_source_kinds(
 
     changes = {name: tuple(r for r in getattr(ds, name) if keep(r.sources)) for name in chosen}
     return ds.replace(**changes)
+
+
+def newest_date(ds: Records) -> _dt.date | None:
+    """The newest date any fact of ``ds`` bears: where its record ends.
+
+    The dates counted are those of the facts themselves: a vote's (its resolution's date), a
+    meeting's last day (or its first, when the last is unknown), a State's signature, deposit,
+    notified withdrawal, UN admission and other actions, and a statement's date. A State's entry
+    into force and a withdrawal's effect are not counted, stated or not: Articles 17 and 20 fix
+    them from the deposit and the notification, so a source states them before they come. Nor
+    are the days sources were read (``Source.retrieved``). ``None`` for a dataset without any
+    dated fact. This is :attr:`Metadata.newest_source`; ``Metadata.as_of`` (the day the facts
+    were checked up to) may be later.
+
+    >>> import apmbc
+    >>> newest_date(apmbc.load())
+    datetime.date(2025, 12, 5)
+    """
+    found: list[_dt.date] = [r.date for r in ds.resolutions if r.date is not None]
+    found.extend(
+        day for m in ds.meetings if (day := m.end if m.end is not None else m.start) is not None
+    )
+    for state in ds.states:
+        days = (state.signed, state.deposited, state.withdrawal_notified, state.un_member_since)
+        found.extend(day for day in days if day is not None)
+        found.extend(a.date for a in state.other_actions if a.date is not None)
+    found.extend(s.date for s in ds.statements if s.date is not None)
+    return max(found, default=None)

@@ -6,18 +6,9 @@
 >>> bool(diff(a, a))
 False
 
-Records are matched by key, not by position:
-
-============ ==========================================================
-table        key
-============ ==========================================================
-states       ``code``
-meetings     ``code``
-resolutions  ``(session, forum, record)`` (the roll call; no record for the Convention's)
-votes        ``(state, session, forum, record)``
-attendances  ``(state, meeting, attended, first source)``
-statements   ``(state, context, meeting, session, year, text)``
-============ ==========================================================
+Records are matched by key, not by position: the keys of :mod:`apmbc.changes._keys` (the ones
+:func:`~apmbc.changes.merge` folds by), e.g. ``(state, session, forum, record)`` for a vote and
+``(state, meeting, attended)`` for an attendance fact.
 
 A changed record lists each field that differs with its old and new value; nested records
 (``tally``, ``president``, ``participation``) are compared field by field (``tally.yes``).
@@ -30,45 +21,19 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
 import attrs
 
+from apmbc.changes._keys import KEY_FIELDS, Key, key_of, keys, label
 from apmbc.convert import to_dict
 from apmbc.dataset import Dataset, check_dataset
-from apmbc.models import Attendance, Meeting, Resolution, Source, State, Statement, Vote
+from apmbc.models import Attendance, Meeting, Resolution, State, Statement, Vote
 
 __all__ = ["DatasetDiff", "FieldChange", "RecordChange", "TableDiff", "diff"]
 
 R = TypeVar("R", State, Meeting, Resolution, Vote, Attendance, Statement)
-
-Key = tuple[Any, ...]
-
-_KEY_FIELDS: dict[str, tuple[str, ...]] = {
-    "states": ("code",),
-    "meetings": ("code",),
-    "resolutions": ("session", "forum", "record"),
-    "votes": ("state", "session", "forum", "record"),
-    "attendances": ("state", "meeting", "attended", "source"),
-    "statements": ("state", "context", "meeting", "session", "year", "text"),
-}
-_TABLES = tuple(_KEY_FIELDS)
-
-
-def _attendance_key(record: Attendance) -> Key:
-    first = record.sources[0] if record.sources else None
-    return (record.state, record.meeting, record.attended, first)
-
-
-_KEYS: dict[str, Callable[[Any], Key]] = {
-    "states": lambda r: (r.code,),
-    "meetings": lambda r: (r.code,),
-    "resolutions": lambda r: r.roll_call,
-    "votes": lambda r: (r.state, *r.roll_call),
-    "attendances": _attendance_key,
-    "statements": lambda r: (r.state, r.context, r.meeting, r.session, r.year, r.text),
-}
 
 
 # -- showing values ------------------------------------------------------------------------------
@@ -98,20 +63,6 @@ def show(value: object, width: int = 60) -> str:
         )
         return _clip(f"{cls.__name__}({parts})", width + 20)
     return repr(value)
-
-
-def _key_part(name: str, value: object) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, bool):
-        return f"{name}={'yes' if value else 'no'}"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, Source):  # the first source of an attendance
-        return _clip(str(value), 50)
-    if isinstance(value, str) and name == "text":
-        return repr(_clip(value, 40))
-    return str(value)
 
 
 def _plain(value: object) -> Any:
@@ -167,19 +118,15 @@ class TableDiff(Generic[R]):
     @property
     def key_fields(self) -> tuple[str, ...]:
         """The names of the parts of this table's key."""
-        return _KEY_FIELDS[self.table]
+        return KEY_FIELDS[self.table]
 
     def key_of(self, record: R) -> Key:
         """The key of ``record`` in this table."""
-        return _KEYS[self.table](record)
+        return key_of(self.table, record)
 
     def label(self, key: Key) -> str:
         """A key as the report shows it, e.g. ``CUB 77 plenary`` (an unknown record left out)."""
-        return " ".join(
-            _key_part(n, v)
-            for n, v in zip(self.key_fields, key, strict=True)
-            if not (n == "record" and v is None)
-        )
+        return label(self.table, key)
 
     def summary(self) -> str:
         """``votes: 2 added, 1 changed`` (``votes: no changes`` when empty)."""
@@ -327,7 +274,7 @@ def field_changes(old: Any, new: Any, prefix: str = "") -> list[FieldChange]:
 
 
 def _table_diff(name: str, old: Sequence[R], new: Sequence[R]) -> TableDiff[R]:
-    key_of = _KEYS[name]
+    key_of = keys(name)
     before: dict[Key, list[R]] = {}
     for record in old:
         before.setdefault(key_of(record), []).append(record)

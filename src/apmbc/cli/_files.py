@@ -10,7 +10,7 @@ import apmbc
 from apmbc.cli._render import Stdout, emit, emit_json
 from apmbc.output._text import printable
 
-__all__ = ["diff", "export", "plot", "validate"]
+__all__ = ["diff", "diff_lines", "export", "plot", "validate"]
 
 
 def export(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
@@ -89,5 +89,11 @@ def diff(args: argparse.Namespace, ds: object) -> int:
     if args.json:
         emit_json(result.to_dict())
     else:
-        emit(str(result).splitlines())
+        emit(diff_lines(result))
     return 1 if result else 0
+
+
+def diff_lines(result: apmbc.DatasetDiff, limit: int | None = None) -> list[str]:
+    """What ``apmbc diff`` prints of a diff (``apmbc update`` prints the same, with ``limit``
+    record lines per table)."""
+    return result.report(limit).splitlines()

@@ -12,7 +12,9 @@ from typing import Any
 
 import apmbc
 from apmbc.cli._render import align, emit, emit_json, text
+from apmbc.domain.dates import utc_text
 from apmbc.io._bundled import DATA_ENV, bundled, data_path
+from apmbc.models import MergeRecord
 
 __all__ = ["in_use", "info", "load_in_use", "version_line"]
 
@@ -54,6 +56,35 @@ def version_line(args: argparse.Namespace) -> str:
     )
 
 
+def _merge_facts(record: MergeRecord) -> dict[str, Any]:
+    return {
+        "when": utc_text(record.when),
+        "base_version": record.base_version,
+        "data_version": record.data_version,
+        "prefer": record.prefer,
+        "files": [
+            {"name": f.name, "sha256": f.sha256, "kind": f.kind, "added": f.added.items()}
+            for f in record.files
+        ],
+    }
+
+
+def _merge_lines(ds: apmbc.Dataset) -> list[str]:
+    """One line per merge the data went through, and one per file of it."""
+    lines: list[str] = []
+    for record in ds.metadata.merges:
+        lines.append(
+            f"  merged {utc_text(record.when)}: {record.base_version} -> {record.data_version}"
+        )
+        for f in record.files:
+            added = (
+                ", ".join(f"{n} {table}" for table, n in f.added.items().items() if n) or "nothing"
+            )
+            digest = f", sha256 {f.sha256[:12]}..." if f.sha256 else ""
+            lines.append(f"    {f.name} ({f.kind or 'dataset'}{digest}): added {added}")
+    return lines
+
+
 def _facts(args: argparse.Namespace, ds: apmbc.Dataset) -> dict[str, Any]:
     how, path = in_use(args)
     meta = ds.metadata
@@ -67,6 +98,9 @@ def _facts(args: argparse.Namespace, ds: apmbc.Dataset) -> dict[str, Any]:
             "data_version": meta.data_version,
             "as_of": meta.as_of,
             "title": meta.title,
+            "newest_source": meta.newest_source,
+            "base_version": meta.base_version,
+            "merges": [_merge_facts(record) for record in meta.merges],
         },
         "bundled_data": {"data_version": shipped.data_version, "as_of": shipped.as_of},
         "environment": {DATA_ENV: data_path()},
@@ -92,6 +126,7 @@ def info(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
         ("data in use", where),
         ("data version", data["data_version"]),
         ("as of", _as_of(ds)),
+        ("newest source", data["newest_source"]),
         ("title", data["title"]),
     ]
     if not data["bundled"]:
@@ -101,5 +136,5 @@ def info(args: argparse.Namespace, ds: apmbc.Dataset) -> int:
                 f"{shipped['data_version']}, as of {text(shipped['as_of'])} (not in use)",
             )
         )
-    emit([f"apmbc {facts['version']}", *align(rows, indent="  ")])
+    emit([f"apmbc {facts['version']}", *align(rows, indent="  "), *_merge_lines(ds)])
     return 0

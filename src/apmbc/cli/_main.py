@@ -37,6 +37,7 @@ from apmbc.cli._coverage import coverage
 from apmbc.cli._info import info as _info_command, load_in_use, version_line
 from apmbc.cli._parser import Commands, Handler, add_command, add_shared_options
 from apmbc.cli._render import emit
+from apmbc.cli._update import register as _update
 from apmbc.errors import StaleDataWarning, shown
 from apmbc.output import CITATION_FORMATS
 from apmbc.output._text import printable
@@ -276,6 +277,7 @@ COMMANDS: list[Callable[[Commands], None]] = [
     _validate,
     _diff,
     _info,
+    _update,
 ]
 """The commands, in the order ``apmbc --help`` lists them: each function adds one (see
 :func:`apmbc.cli._parser.add_command`). A new command's module defines such a function and

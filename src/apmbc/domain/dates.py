@@ -8,6 +8,8 @@
 [(2018, 2018), (2019, 2020)]
 >>> [(r.first, r.last) for r in find_date_ranges("Geneva, 20-24 November 2023")]
 [(datetime.date(2023, 11, 20), datetime.date(2023, 11, 24))]
+>>> utc_text(to_utc("2026-12-08T09:30:00+01:00"))
+'2026-12-08T08:30:00Z'
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ __all__ = [
     "find_years",
     "month_of",
     "to_date",
+    "to_utc",
+    "utc_text",
 ]
 
 _PROBE_A = _dt.datetime(2000, 1, 1)
@@ -64,6 +68,62 @@ def to_date(value: object) -> _dt.date:
             f"invalid date {_shown(value)}: expected YYYY-MM-DD or e.g. '7 December 2022'"
         )
     return _parse_words(value, text)
+
+
+_UTC_TEXT = lazy_compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2})[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?:[.,]\d{1,9})?"
+    r"(?P<zone>Z|[+-]\d{2}:?\d{2})",
+    re.IGNORECASE,
+)
+
+
+def to_utc(value: object) -> _dt.datetime:
+    """Return ``value`` as a moment in UTC: a ``datetime`` whose zone is UTC, to the second.
+
+    Accepts a ``datetime`` that knows its zone (converted to UTC) or an ISO 8601 text with a
+    zone: ``2026-12-08T08:30:00Z``, ``2026-12-08T09:30:00+01:00`` (``Z`` or an offset; a space
+    may stand for ``T``; seconds and their fractions may be left out). Fractions of a second are
+    dropped. A time without a zone says no moment, so it is refused: raises
+    :class:`~apmbc.errors.ArgumentError` (a ``ValueError``) naming the input for a naive
+    ``datetime`` or a text that is not such a time, and :class:`~apmbc.errors.ArgumentTypeError`
+    for a value that is neither (a ``date`` alone is not a moment either).
+    """
+    if isinstance(value, _dt.datetime):
+        moment = value
+    elif isinstance(value, str):
+        text = value.strip()
+        match = _UTC_TEXT.fullmatch(text) if len(text) <= 40 else None
+        if match is None:
+            raise ArgumentError(
+                f"invalid time {_shown(value)}: expected an ISO 8601 time with its zone, "
+                "such as '2026-12-08T08:30:00Z'"
+            )
+        zone = match.group("zone").upper()
+        if zone != "Z" and ":" not in zone:
+            zone = f"{zone[:3]}:{zone[3:]}"
+        iso = f"{match.group('date')}T{match.group('time')}{'+00:00' if zone == 'Z' else zone}"
+        try:
+            moment = _dt.datetime.fromisoformat(iso)
+        except ValueError:
+            raise ArgumentError(f"invalid time {_shown(value)}: no such day or hour") from None
+    else:
+        raise ArgumentTypeError(f"expected a datetime or an ISO time, got {type(value).__name__}")
+    offset = moment.utcoffset()
+    if offset is None:
+        raise ArgumentError(
+            f"invalid time {_shown(str(value))}: it has no zone; give it in UTC ('...Z') or with "
+            "its offset"
+        )
+    try:
+        return (moment - offset).replace(tzinfo=_dt.timezone.utc, microsecond=0)
+    except OverflowError:
+        raise ArgumentError(f"invalid time {_shown(str(value))}: beyond the calendar") from None
+
+
+def utc_text(moment: _dt.datetime) -> str:
+    """``moment`` (see :func:`to_utc`) as ISO 8601 text in UTC, to the second:
+    ``2026-12-08T08:30:00Z``."""
+    return to_utc(moment).isoformat().removesuffix("+00:00") + "Z"
 
 
 _NUMERIC_DATE = lazy_compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")

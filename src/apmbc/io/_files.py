@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import hashlib
 import io
 import os
 import re
@@ -52,6 +53,7 @@ __all__ = [
     "check_max_bytes",
     "check_path",
     "decode",
+    "file_sha256",
     "no_lone_surrogate",
     "open_text",
     "read_bytes",
@@ -186,6 +188,33 @@ def no_lone_surrogate(text: str, name: str | None, what: str = "text") -> str:
         line=text.count("\n", 0, at) + 1,
         column=at - (text.rfind("\n", 0, at) + 1) + 1,
     )
+
+
+def file_sha256(path: object, *, max_bytes: int, what: str = "file") -> str:
+    """The SHA-256 of the bytes of the file at ``path``, in hexadecimal, read in blocks (memory
+    stays flat however large the file).
+
+    Raises :class:`~apmbc.errors.ParseError` naming the file when it cannot be opened or read,
+    is a folder, or is larger than ``max_bytes``.
+    """
+    name = check_path(path)
+    digest = hashlib.sha256()
+    count = 0
+    try:
+        with open(name, "rb") as handle:
+            while block := handle.read(1 << 20):
+                count += len(block)
+                if count > max_bytes:
+                    raise ParseError(
+                        f"larger than {max_bytes:,} bytes, far beyond any real {what}",
+                        source=name,
+                    )
+                digest.update(block)
+    except IsADirectoryError:
+        raise ParseError(f"is a folder, not a {what}", source=name) from None
+    except OSError as exc:
+        raise ParseError(f"cannot read the {what}: {exc.strerror or exc}", source=name) from None
+    return digest.hexdigest()
 
 
 def _where(data: bytes, offset: int) -> tuple[int, int]:

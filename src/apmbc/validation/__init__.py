@@ -22,8 +22,10 @@ from apmbc.validation._files import (
     CheckReport,
     FileFinding,
     FileKind,
+    Input,
     check_paths,
     detect_kind,
+    pair_inputs,
 )
 from apmbc.validation._findings import RULES, Context, Finding, Severity, sort_key
 
@@ -34,10 +36,12 @@ __all__ = [
     "FileFinding",
     "FileKind",
     "Finding",
+    "Input",
     "Severity",
     "check_paths",
     "detect_kind",
     "errors",
+    "pair_inputs",
     "validate",
 ]
 

@@ -8,7 +8,10 @@ keys are checked (see :mod:`apmbc.validation._exports`); a dataset JSON file (``
 ``.json``) is read with :func:`apmbc.load_json` and validated; a UN voting CSV (``.csv``, or a
 first line naming known columns) with :func:`~apmbc.io.undl.check_undl_csv` (every row, no title
 filter: each value it cannot read is an error with its line and column, and the report says how
-many rows it kept and skipped and why) and validated; a UN recorded
+many rows it kept and skipped and why) and validated; Voeten's votes table (a CSV or ``.tab``
+file whose header names his columns, such as ``ccode``) with :func:`apmbc.load_voeten_csv`, and
+unvotes' ``un_votes`` table with the ``un_roll_calls`` table given beside it (:func:`pair_inputs`)
+with :func:`apmbc.load_unvotes_csv`, both with every roll call, and validated; a UN recorded
 vote (a press release or meeting record whose start holds an "In favour:" list or a tally) with
 :func:`~apmbc.io.recorded_vote.read_recorded_vote` (every vote kept), whose failed checks become
 errors and unread parts warnings, and the Convention's roll calls validated as records; a meeting's
@@ -23,6 +26,7 @@ names.
 
 from __future__ import annotations
 
+import csv
 import enum
 import errno
 import os
@@ -45,8 +49,10 @@ __all__ = [
     "CheckReport",
     "FileFinding",
     "FileKind",
+    "Input",
     "check_paths",
     "detect_kind",
+    "pair_inputs",
 ]
 
 READ = "APMBC-READ"
@@ -108,6 +114,14 @@ class FileKind(str, enum.Enum):
     FINAL_REPORT = "final_report"
     """The final report of a Meeting of the States Parties or a Review Conference, as text or
     HTML."""
+    VOETEN_CSV = "voeten_csv"
+    """Erik Voeten's UN General Assembly votes table (CSV, or the ``.tab`` file Harvard
+    Dataverse serves), known by its ``ccode`` column."""
+    UNVOTES_VOTES = "unvotes_votes"
+    """The unvotes package's ``un_votes`` table (``rcid, country, country_code, vote``); it is read
+    with its ``un_roll_calls`` table."""
+    UNVOTES_ROLL_CALLS = "unvotes_roll_calls"
+    """The unvotes package's ``un_roll_calls`` table (``rcid, session, ..., descr``)."""
     DATAPACKAGE = "datapackage"
     """A ``datapackage.json`` that :func:`apmbc.output.export_all` wrote, with its tables."""
     TABLE = "table"
@@ -220,6 +234,10 @@ def detect_kind(path: str | os.PathLike[str]) -> FileKind:
         return FileKind.TABLE
     if suffix == ".json":
         return FileKind.JSON
+    if suffix in (".csv", ".tab") or not text.startswith(b"{"):
+        table = _roll_call_table(first_line)
+        if table is not None:
+            return table
     if suffix == ".csv":
         return FileKind.UNDL_CSV
     if text.startswith(b"{"):
@@ -239,6 +257,87 @@ def detect_kind(path: str | os.PathLike[str]) -> FileKind:
     return FileKind.PROFILE
 
 
+_ROLL_CALL_KINDS = {
+    "undl": FileKind.UNDL_CSV,
+    "voeten": FileKind.VOETEN_CSV,
+    "unvotes_votes": FileKind.UNVOTES_VOTES,
+    "unvotes_roll_calls": FileKind.UNVOTES_ROLL_CALLS,
+}
+
+
+def _roll_call_table(first_line: str) -> FileKind | None:
+    """The kind of roll-call table a header line announces (comma- or tab-separated), if any."""
+    from apmbc.io.rollcalls import table_of
+
+    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    if delimiter not in first_line:
+        return None
+    try:
+        cells = next(csv.reader([first_line.rstrip("\r")], delimiter=delimiter), [])
+    except csv.Error:
+        return None
+    table = table_of(cells)
+    return None if table is None else _ROLL_CALL_KINDS[table.value]
+
+
+@attrs.frozen(kw_only=True)
+class Input:
+    """One input of ``apmbc validate`` or ``apmbc update``: a file, or the two tables of unvotes."""
+
+    kind: FileKind
+    paths: tuple[str, ...]
+    """The file as given; for unvotes, its ``un_votes`` table and then its ``un_roll_calls``."""
+
+    @property
+    def name(self) -> str:
+        """The input as messages name it: its path, or the two paths joined by ``+``."""
+        return " + ".join(self.paths)
+
+
+def pair_inputs(
+    detected: Sequence[tuple[str, FileKind]],
+) -> tuple[list[Input], list[tuple[str, str]]]:
+    """The inputs the detected files make: each file alone, except that each unvotes ``un_votes``
+    table is read with an ``un_roll_calls`` table given beside it (the first not yet paired, in
+    the order given). Returns the inputs, in the order of their first file, and each file that
+    is left without its partner with the reason."""
+    roll_calls = [i for i, (_, kind) in enumerate(detected) if kind is FileKind.UNVOTES_ROLL_CALLS]
+    paired: dict[int, int] = {}
+    free = iter(roll_calls)
+    for i, (_, kind) in enumerate(detected):
+        if kind is FileKind.UNVOTES_VOTES:
+            partner = next(free, None)
+            if partner is not None:
+                paired[i] = partner
+    used = set(paired.values())
+    inputs: list[Input] = []
+    alone: list[tuple[str, str]] = []
+    for i, (name, kind) in enumerate(detected):
+        if kind is FileKind.UNVOTES_VOTES:
+            if i in paired:
+                inputs.append(Input(kind=kind, paths=(name, detected[paired[i]][0])))
+            else:
+                alone.append(
+                    (
+                        name,
+                        "unvotes' un_votes table is read with its un_roll_calls "
+                        "table: give both files",
+                    )
+                )
+        elif kind is FileKind.UNVOTES_ROLL_CALLS:
+            if i not in used:
+                alone.append(
+                    (
+                        name,
+                        "unvotes' un_roll_calls table is read with its un_votes "
+                        "table: give both files",
+                    )
+                )
+        else:
+            inputs.append(Input(kind=kind, paths=(name,)))
+    return inputs, alone
+
+
 def check_paths(paths: Sequence[str | os.PathLike[str]]) -> CheckReport:
     """Read and check every file in ``paths``; never raises on a bad or missing file.
 
@@ -256,16 +355,24 @@ def check_paths(paths: Sequence[str | os.PathLike[str]]) -> CheckReport:
     findings: list[FileFinding] = []
     unreadable: list[FileFinding] = []
     notes: list[str] = []
+    detected: list[tuple[str, FileKind]] = []
     for name in names:
         try:
-            kind = detect_kind(name)
+            detected.append((name, detect_kind(name)))
         except OSError as exc:
             unreadable.append(_read_error(name, "", f"cannot read file: {exc.strerror or exc}"))
-            continue
+    inputs, alone = pair_inputs(detected)
+    unreadable.extend(_read_error(name, "", reason) for name, reason in alone)
+    for item in inputs:
+        name = item.paths[0]
         try:
-            findings.extend(_check_one(name, kind, notes))
+            if item.kind is FileKind.UNVOTES_VOTES:
+                findings.extend(_check_unvotes(*item.paths))
+            else:
+                findings.extend(_check_one(name, item.kind, notes))
         except ApmbcError as exc:
-            unreadable.extend(_unreadable(name, exc))
+            source = getattr(exc, "source", None)
+            unreadable.extend(_unreadable(source if source in item.paths else name, exc))
     return CheckReport(
         findings=tuple(findings),
         unreadable=tuple(unreadable),
@@ -295,6 +402,10 @@ def _check_one(name: str, kind: FileKind, notes: list[str]) -> list[FileFinding]
         return _from_rules(name, _validate(load_json(name)))
     if kind is FileKind.UNDL_CSV:
         return _check_undl(name, notes)
+    if kind is FileKind.VOETEN_CSV:
+        from apmbc.io.rollcalls import load_voeten_csv
+
+        return _from_rules(name, _validate(load_voeten_csv(name, title_filter=None)))
     if kind is FileKind.RECORDED_VOTE:
         return _check_recorded_vote(name)
     if kind is FileKind.FINAL_REPORT:
@@ -335,6 +446,12 @@ def _check_undl(name: str, notes: list[str]) -> list[FileFinding]:
     if more > 0:
         notes.append(f"{name}: {more:,} more values could not be read (not listed)")
     return found + _from_rules(name, _validate(report.dataset))
+
+
+def _check_unvotes(votes: str, roll_calls: str) -> list[FileFinding]:
+    from apmbc.io.rollcalls import load_unvotes_csv
+
+    return _from_rules(votes, _validate(load_unvotes_csv(votes, roll_calls, title_filter=None)))
 
 
 def _check_recorded_vote(name: str) -> list[FileFinding]:

@@ -83,6 +83,23 @@ class Profile:
     ``data_version`` of the dataset (the bundled data's, unless ``meetings=`` was given), or
     ``"MeetingTable of N meetings"``; ``None`` when the page wrote no year that needed checking."""
 
+    def to_dataset(self, ds: Dataset, state: str | None = None) -> Dataset:
+        """The page's facts as a dataset to merge into ``ds`` (see :func:`apmbc.merge`).
+
+        The State is ``state`` (a name or code) or else the one the page names, looked up in
+        ``ds``: an unknown State raises :class:`~apmbc.errors.UnknownStateError`, no State at all
+        :class:`~apmbc.errors.DataValidationError`. The result holds ``ds``'s record of the
+        State, an observer attendance for each meeting listed (``evidence`` says it was read
+        from the page), each vote with its session's resolution symbol, and each statement; every
+        fact cites :attr:`source` (or a note that the page's source was not given). A meeting
+        ``ds`` does not know and a vote without a session or forum are not facts of the result:
+        its ``metadata.notes`` list each (``skipped: ...``), and each line of :attr:`unparsed`
+        (``unparsed: ...``).
+        """
+        from apmbc.io.profile._dataset import profile_dataset
+
+        return profile_dataset(self, ds, state)[0]
+
 
 # -- headings and page furniture ----------------------------------------------------------------
 

@@ -37,6 +37,8 @@ from apmbc.io.rollcalls._columns import (
     UNVOTES_ROLL_CALLS_COLUMNS,
     UNVOTES_VOTES_COLUMNS,
     VOETEN_COLUMNS,
+    Table,
+    table_of,
 )
 from apmbc.io.rollcalls._read import Options, read_unvotes, read_voeten
 from apmbc.io.rollcalls._rows import MAX_LINE_CHARS
@@ -49,8 +51,10 @@ __all__ = [
     "UNVOTES_VOTES_COLUMNS",
     "VOETEN_COLUMNS",
     "VOETEN_VOTE_CODES",
+    "Table",
     "load_unvotes_csv",
     "load_voeten_csv",
+    "table_of",
 ]
 
 DEFAULT: Callable[[str], bool] = is_convention_title

@@ -25,6 +25,7 @@ __all__ = [
     "Header",
     "Table",
     "read_header",
+    "table_of",
 ]
 
 VOETEN_COLUMNS: tuple[str, ...] = (
@@ -149,6 +150,23 @@ def _table(found: Mapping[str, int], folded: Sequence[str]) -> Table | None:
     if "vote" not in found and "rcid" in found and any(c in found for c in _ROLL_CALL_FIELDS):
         return Table.UNVOTES_ROLL_CALLS
     return None
+
+
+def table_of(names: Sequence[str]) -> Table | None:
+    """Which table a header line announces, from its cells: Voeten's votes table, one of the
+    unvotes tables, a UN Digital Library voting CSV, or ``None`` for none of them. Unlike
+    :func:`read_header` it never raises: required columns are not checked."""
+    folded = [fold(name) for name in names[:MAX_HEADER_CELLS]]
+    found: dict[str, int] = {}
+    for index, key in enumerate(folded):
+        canonical = _BY_SPELLING.get(key) if key else None
+        if canonical is not None:
+            found.setdefault(canonical, index)
+    return _table(found, folded)
+
+
+MAX_HEADER_CELLS = 2_000
+"""The header cells :func:`table_of` looks at (the UN's wide files have about 200 columns)."""
 
 
 _ADVICE = {
