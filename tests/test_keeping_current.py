@@ -4,8 +4,8 @@ The UN file is written by tests/made_up_undl.py: the real long layout, a MADE-UP
 check what issue 12 asks of the round: the update adds exactly that roll call and its votes and
 changes nothing else, the result validates, the CLI sees session 81 in it, a file that
 contradicts a known vote is a conflict and exit 1, and merging the same file twice changes
-nothing the second time. The shell examples of the page run here too, in order, and must print
-what the page shows (``UPDATE_SNAPSHOTS=1`` writes the output into the page, for review).
+nothing the second time. The page's ``$ apmbc`` examples are run by tests/test_docs_cli.py, as
+every page's are; here, only the generator's lines.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 from made_up_undl import MADE_UP_DATE, MADE_UP_SYMBOL, write_contradiction, write_made_up_81
-from snapshot import UPDATING
 
 import apmbc
 from apmbc import Forum
@@ -160,78 +159,24 @@ def test_merging_the_same_file_twice_changes_nothing(folder: Path) -> None:
 
 
 # -- the page's shell examples --------------------------------------------------------------------
+# Its `$ apmbc ...` examples are run, as every page's, by tests/test_docs_cli.py (the setup
+# comments there write the made-up files). What is left here: the generator's own lines.
 
-_FENCE = re.compile(r"^```(?P<info>\w*)\s*$")
-
-
-def shell_examples(text: str) -> list[tuple[int, str, list[str]]]:
-    """Each ``$ command`` of the page's ```text blocks: its line, the command, its output."""
-    found: list[tuple[int, str, list[str]]] = []
-    inside = False
-    for number, line in enumerate(text.splitlines(), 1):
-        fence = _FENCE.match(line)
-        if fence is not None:
-            inside = not inside and fence.group("info") == "text"
-            continue
-        if not inside:
-            continue
-        if line.startswith("$ "):
-            found.append((number, line[2:], []))
-        elif found:
-            found[-1][2].append(line)
-    return found
+_GENERATOR = re.compile(
+    r"^\$ python tests/made_up_undl\.py (?P<args>.+)\n(?P<shown>[^\n$`]+)$", re.M
+)
 
 
-def _shell(command: str) -> str:
-    """What the page's command prints: ``apmbc ...`` run in this process; the test file
-    generator run as a module."""
-    words = shlex.split(command)
-    if words[0] == "apmbc":
-        return _apmbc(shlex.join(words[1:]))[1]
-    if words[:2] == ["python", "tests/made_up_undl.py"]:
-        from made_up_undl import main as made_up
-
-        return made_up(words[2:]) + "\n"
-    raise AssertionError(f"the page runs a command this test does not know: {command!r}")
-
-
-def _filled(text: str, outputs: dict[int, str]) -> str:
-    """The page with each command's output replaced by ``outputs`` (by the command's line)."""
-    lines = text.splitlines()
-    out: list[str] = []
-    inside = skipping = False
-    for number, line in enumerate(lines, 1):
-        fence = _FENCE.match(line)
-        if fence is not None:
-            inside = not inside and fence.group("info") == "text"
-            skipping = False
-            out.append(line)
-            continue
-        if inside and line.startswith("$ "):
-            out.append(line)
-            out.extend(outputs[number].splitlines())
-            skipping = True
-            continue
-        if not skipping:
-            out.append(line)
-    return "\n".join(out) + "\n"
-
-
-def test_the_pages_shell_examples_print_what_the_page_shows(
+def test_the_generator_prints_what_the_page_shows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # nothing shown depends on the time
-    monkeypatch.delenv("APMBC_DATA", raising=False)
+    from made_up_undl import main as made_up
+
     monkeypatch.chdir(tmp_path)
-    text = PAGE.read_text(encoding="utf-8")
-    examples = shell_examples(text)
-    assert len(examples) >= 6
-    outputs = {number: _shell(command) for number, command, _ in examples}
-    if UPDATING:
-        PAGE.write_text(_filled(text, outputs), encoding="utf-8")
-        return
-    for number, command, shown in examples:
-        assert outputs[number].splitlines() == shown, f"docs/keeping-current.md:{number}: {command}"
+    found = list(_GENERATOR.finditer(PAGE.read_text(encoding="utf-8")))
+    assert len(found) == 2
+    for match in found:
+        assert made_up(shlex.split(match["args"])) == match["shown"]
 
 
 def test_the_page_is_in_the_table_of_contents() -> None:
