@@ -180,6 +180,7 @@ def test_file_codes_are_documented() -> None:
     assert severities == {
         "APMBC-READ": Severity.ERROR,
         "APMBC-CSV-VALUE": Severity.ERROR,
+        "APMBC-CSV-NAME": Severity.WARNING,
         "APMBC-PROFILE-UNPARSED": Severity.WARNING,
         "APMBC-VOTE-CHECK": Severity.ERROR,
         "APMBC-VOTE-UNREAD": Severity.WARNING,
@@ -408,3 +409,20 @@ def test_pair_inputs_pairs_in_the_order_given() -> None:
     inputs, alone = pair_inputs([("r1", calls), ("r2", calls), ("v1", votes)])
     assert inputs == [Input(kind=votes, paths=("v1", "r1"))]
     assert [name for name, _ in alone] == ["r2"]
+
+
+def test_a_name_that_names_no_state_is_a_warning_with_its_line(tmp_path: Path) -> None:
+    title = "Implementation of the Convention on the Prohibition of the Use, Stockpiling, " + (
+        "Production and Transfer of Anti-Personnel Mines and on Their Destruction"
+    )
+    path = tmp_path / "votes.csv"
+    path.write_text(
+        "ms_code,ms_name,ms_vote,date,session,resolution,title\n"
+        f'CUB,CUBA,A,2000-11-20,55,A/RES/55/33[V],"{title}"\n'
+        f'ATL,ATLANTIS,Y,2000-11-20,55,A/RES/55/33[V],"{title}"\n',
+        encoding="utf-8",
+    )
+    report = check_paths([path])
+    (finding,) = [f for f in report.findings if f.code == "APMBC-CSV-NAME"]
+    assert (finding.location, finding.severity) == ("3", Severity.WARNING)
+    assert "'ATLANTIS' names no State" in finding.message

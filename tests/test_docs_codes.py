@@ -108,6 +108,7 @@ def test_validation_page_counts_are_real() -> None:
     assert set(FILE_CODES) == {
         "APMBC-READ",
         "APMBC-CSV-VALUE",
+        "APMBC-CSV-NAME",
         "APMBC-PROFILE-UNPARSED",
         "APMBC-VOTE-CHECK",
         "APMBC-VOTE-UNREAD",

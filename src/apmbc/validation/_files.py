@@ -58,6 +58,7 @@ __all__ = [
 READ = "APMBC-READ"
 PROFILE_UNPARSED = "APMBC-PROFILE-UNPARSED"
 CSV_VALUE = "APMBC-CSV-VALUE"
+CSV_NAME = "APMBC-CSV-NAME"
 VOTE_CHECK = "APMBC-VOTE-CHECK"
 VOTE_UNREAD = "APMBC-VOTE-UNREAD"
 REPORT_UNREAD = "APMBC-FINAL-REPORT-UNREAD"
@@ -72,6 +73,11 @@ FILE_CODES: dict[str, tuple[Severity, str]] = {
     CSV_VALUE: (
         Severity.ERROR,
         "a value of a UN voting CSV that cannot be read (left out; the rest of the file is read)",
+    ),
+    CSV_NAME: (
+        Severity.WARNING,
+        "a Member State name of a UN voting CSV that names no State of the data (its votes are "
+        "kept under the name)",
     ),
     VOTE_CHECK: (
         Severity.ERROR,
@@ -442,6 +448,17 @@ def _check_undl(name: str, notes: list[str]) -> list[FileFinding]:
         )
         for p in report.problems
     ]
+    found.extend(
+        FileFinding(
+            path=name,
+            location=str(unknown.line),
+            code=CSV_NAME,
+            severity=FILE_CODES[CSV_NAME][0],
+            message=f"{unknown.name!r} names no State of the data; its {unknown.votes:,} "
+            "vote(s) are kept under the name",
+        )
+        for unknown in report.unknown_names
+    )
     more = report.problem_count - len(report.problems)
     if more > 0:
         notes.append(f"{name}: {more:,} more values could not be read (not listed)")

@@ -32,7 +32,7 @@ from apmbc.errors import ArgumentTypeError
 from apmbc.io._files import MAX_CSV_BYTES
 from apmbc.io._titles import title_predicate
 from apmbc.io.undl._columns import LONG_COLUMNS, MAX_COLUMNS, WIDE_LEADING_COLUMNS
-from apmbc.io.undl._read import MAX_LINE, UndlProblem, UndlReader
+from apmbc.io.undl._read import MAX_LINE, UndlProblem, UndlReader, UnknownName
 from apmbc.io.undl._values import HISTORICAL_CODES
 from apmbc.io.undl._write import write_undl
 
@@ -45,6 +45,7 @@ __all__ = [
     "WIDE_LEADING_COLUMNS",
     "UndlProblem",
     "UndlReport",
+    "UnknownName",
     "check_undl_csv",
     "load_undl_csv",
     "write_undl_csv",
@@ -184,6 +185,8 @@ class UndlReport:
     """Each value that could not be read, with its line and column (at most 10,000 kept)."""
     problem_count: int
     """How many there were in all."""
+    unknown_names: tuple[UnknownName, ...] = ()
+    """The Member State names that name no State of the data (their votes are kept)."""
 
     def summary(self) -> str:
         """One line: rows read, kept and skipped, and why."""
@@ -194,6 +197,8 @@ class UndlReport:
             parts.append(f"skipped {self.skipped_rows:,} rows that could not be placed")
         if self.problem_count:
             parts.append(f"{self.problem_count:,} values could not be read")
+        if self.unknown_names:
+            parts.append(f"{len(self.unknown_names):,} names no State of the data")
         return ", ".join(parts)
 
 
@@ -222,6 +227,7 @@ def check_undl_csv(
         skipped_rows=reader.skipped_rows,
         problems=tuple(reader.problems),
         problem_count=reader.problem_count,
+        unknown_names=reader.unknown_names(),
     )
 
 

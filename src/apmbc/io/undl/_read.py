@@ -98,6 +98,24 @@ class UndlProblem:
         return f"{where}: {self.message}{shown}"
 
 
+@attrs.frozen(kw_only=True)
+class UnknownName:
+    """A Member State name of a UN voting CSV that names no State of the data: its votes are
+    kept under the name, with a State record that says so."""
+
+    name: str
+    line: int
+    """The first line it is on."""
+    votes: int
+    """How many votes were kept under it."""
+
+    def __str__(self) -> str:
+        return (
+            f"line {self.line}: {self.name!r} names no State of the data ({self.votes:,} "
+            "vote(s) kept under the name)"
+        )
+
+
 class _Call:
     """The kept rows of one roll call."""
 
@@ -390,6 +408,14 @@ class UndlReader:
         return name_key or code_key, False
 
     # -- reading --------------------------------------------------------------------------------
+
+    def unknown_names(self) -> tuple[UnknownName, ...]:
+        """The names that matched no State and gave votes, in the order they were met."""
+        return tuple(
+            UnknownName(name=name, line=line, votes=count)
+            for name, (line, count) in self._unmapped.items()
+            if count
+        )
 
     def read(self) -> Dataset:
         """Read the whole file (streaming) and build the Dataset."""
@@ -892,7 +918,7 @@ class UndlReader:
                 f"{shown}{tail}."
             )
         for name, (line, count) in self._unmapped.items():
-            if count:
+            if count:  # the same facts as unknown_names(), for the dataset's notes
                 notes.append(
                     f"Unknown Member State name {name!r} (line {line}, {count:,} vote(s)): its "
                     "votes are kept under the name, with a State record that says so."
