@@ -25,7 +25,6 @@ from typing import Any, TypeVar
 
 import attrs
 
-from apmbc.domain.dates import to_date, to_utc
 from apmbc.errors import shown
 
 __all__ = [
@@ -93,6 +92,8 @@ def structure_date(value: object) -> _dt.date:
     """A date field's value: a date, or a complete date string."""
     if not isinstance(value, (str, _dt.date)):
         raise TypeError(f"expected a date string (YYYY-MM-DD), got {json_type(value)}")
+    from apmbc.domain.dates import to_date  # on first use: load() of the metadata needs none
+
     return to_date(value)
 
 
@@ -101,6 +102,8 @@ def structure_datetime(value: object) -> _dt.datetime:
     (:func:`apmbc.domain.dates.to_utc`); the result is in UTC."""
     if not isinstance(value, (str, _dt.datetime)):
         raise TypeError(f"expected a time string (YYYY-MM-DDTHH:MM:SSZ), got {json_type(value)}")
+    from apmbc.domain.dates import to_utc
+
     return to_utc(value)
 
 

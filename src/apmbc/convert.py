@@ -29,7 +29,6 @@ from apmbc._structure import (
     structure_int,
     structure_str,
 )
-from apmbc.domain.dates import utc_text
 from apmbc.errors import ArgumentTypeError, DataValidationError, Problem, shown
 
 if TYPE_CHECKING:
@@ -148,6 +147,8 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     engine first and this converter only to report what is wrong.
     """
     import cattrs
+
+    from apmbc.domain.dates import utc_text
 
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     conv.register_structure_hook(str, _plain_hook(structure_str))

@@ -12,10 +12,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from apmbc import queries
 from apmbc._index import NameIndex
 from apmbc.domain.choices import forum as as_forum
-from apmbc.domain.symbols import normalize_symbol, parse_symbol
 from apmbc.errors import (
     ArgumentError,
     ArgumentTypeError,
@@ -43,9 +41,38 @@ from apmbc.models import (
 if TYPE_CHECKING:
     from datetime import date
 
+    from apmbc import queries
+    from apmbc.domain.symbols import Symbol
     from apmbc.errors import UnknownKeyError
+else:
+
+    class _Queries:
+        """:mod:`apmbc.queries`, imported when a query method is first called: ``load()`` and
+        the lookups do not need it, and it is a fifth of the import time of the core."""
+
+        def __getattr__(self, name: str) -> Any:
+            import importlib
+
+            module = importlib.import_module("apmbc.queries")
+            globals()["queries"] = module  # later calls go straight to the module
+            return getattr(module, name)
+
+    queries = _Queries()
 
 __all__ = ["Dataset", "MeetingTable", "ResolutionTable", "StateTable"]
+
+
+def _normalize_symbol(raw: str) -> str:
+    from apmbc.domain.symbols import normalize_symbol  # when resolutions are first looked up
+
+    return normalize_symbol(raw)
+
+
+def _parse_symbol(raw: str) -> Symbol | None:
+    from apmbc.domain.symbols import parse_symbol
+
+    return parse_symbol(raw)
+
 
 R = TypeVar("R", State, Meeting)
 
@@ -217,7 +244,7 @@ class ResolutionTable(Sequence[Resolution]):
                     for record in self._records:
                         by_key.setdefault((record.session, record.forum), record)
                         if record.symbol:
-                            by_symbol.setdefault(normalize_symbol(record.symbol), record)
+                            by_symbol.setdefault(_normalize_symbol(record.symbol), record)
                     self._by_symbol = by_symbol
                     self._by_key = by_key
                 index = self._by_key
@@ -272,7 +299,7 @@ class ResolutionTable(Sequence[Resolution]):
         session, slash, number = head.partition("/")
         if slash and not rest and session.isdigit() and number.isdigit():
             key = f"A/RES/{session}/{number}"  # "77/63": the short form press releases use
-        parsed = parse_symbol(key)
+        parsed = _parse_symbol(key)
         if parsed is None:
             raise ArgumentError(
                 f"not a resolution key: {shown(key, 40)} (expected a symbol such as 'A/RES/77/63', "
@@ -320,7 +347,7 @@ class ResolutionTable(Sequence[Resolution]):
             wanted = None
         ranked: list[tuple[int, int, Resolution]] = []
         for order, record in enumerate(self._records):
-            symbol = normalize_symbol(record.symbol) if record.symbol else ""
+            symbol = _normalize_symbol(record.symbol) if record.symbol else ""
             if isinstance(wanted, str) and symbol == wanted:
                 rank = 0
             elif isinstance(wanted, tuple) and record.session == wanted[0]:
