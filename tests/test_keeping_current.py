@@ -27,6 +27,9 @@ from apmbc.validation import Severity, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "keeping-current.md"
+needs_docs = pytest.mark.skipif(
+    not PAGE.is_file(), reason="not in a source checkout: docs/ is absent (installed wheel)"
+)
 PLENARY = Forum.PLENARY
 
 
@@ -167,6 +170,7 @@ _GENERATOR = re.compile(
 )
 
 
+@needs_docs
 def test_the_generator_prints_what_the_page_shows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -179,6 +183,7 @@ def test_the_generator_prints_what_the_page_shows(
         assert made_up(shlex.split(match["args"])) == match["shown"]
 
 
+@needs_docs
 def test_the_page_is_in_the_table_of_contents() -> None:
     index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8").splitlines()
     assert index.index("keeping-current") == index.index("loading") + 1
