@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from apmbc import ArgumentError, ArgumentTypeError, Forum, MeetingKind, VotePosition
 from apmbc.domain import calendar, choices, dates, meetings, names, numbers, symbols, titles
@@ -540,3 +541,9 @@ def test_the_domain_does_no_io_and_compiles_no_pattern_on_import() -> None:
                     and call.value.id == "re"
                     and call.attr == "compile"
                 ), f"{path.name}:{statement.lineno} compiles a pattern on import"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_the_ascii_fold_is_the_unicode_fold(text: str) -> None:
+    # An ASCII text takes a fast path through C loops; it must fold as the general path does.
+    assert names._fold.__wrapped__(text) == names._fold_unicode(text)  # type: ignore[attr-defined]

@@ -25,8 +25,20 @@ _CACHED_LENGTH = 200
 """Only names up to this length are cached, so that the cache stays small in memory."""
 
 
+_NOT_ASCII_ALNUM = lazy_compile(r"[^0-9a-z]+")
+
+
 @functools.lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
+    if text.isascii():
+        # The same fold, done by C loops: an ASCII text has no accents to strip, its casefold is
+        # its lower case, and its letters and digits are [0-9a-z] once lowered.
+        lowered = _THE.sub("", text.lower().strip().replace("&", " and "))
+        return _NOT_ASCII_ALNUM.sub("", lowered)
+    return _fold_unicode(text)
+
+
+def _fold_unicode(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = _THE.sub("", stripped.strip().replace("&", " and "))
