@@ -11,6 +11,8 @@ from apmbc.models import VotePosition
 from apmbc.output import Column
 from apmbc.output._cells import (
     FORMULA_CHARACTERS,
+    _quoted,
+    csv_line,
     neutralise,
     parse_cell,
     restore,
@@ -113,3 +115,17 @@ def test_parse_cell_rejects_what_does_not_fit(kind: str, cell: str, message: str
     with pytest.raises(ValueError, match="column c: ") as info:
         parse_cell(cell, _col(kind), excel_safe=True)
     assert message in str(info.value)
+
+
+@given(st.text() | tricky, st.booleans())
+def test_a_text_cell_is_the_text_or_its_neutralised_form(text: str, excel_safe: bool) -> None:
+    # write_cell checks a text's first character before it tries the pattern of neutralise.
+    assert write_cell(text, excel_safe=excel_safe) == (neutralise(text) if excel_safe else text)
+
+
+@given(st.lists(st.text() | tricky, max_size=6))
+def test_a_line_is_its_cells_each_quoted_when_it_must_be(cells: list[str]) -> None:
+    # csv_line joins first and quotes only when the joined line shows it must: the same line.
+    expected = ",".join(_quoted(cell) for cell in cells) + "\n"
+    assert csv_line(cells) == expected
+    assert csv_line(iter(cells)) == expected

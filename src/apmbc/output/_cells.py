@@ -41,6 +41,8 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\Z")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _INT = re.compile(r"-?\d+\Z")
 _SPECIAL = re.compile('[,"\r\n]')
+_QUOTE_OR_BREAK = re.compile('["\r\n]')
+_MAY_NEED_AN_APOSTROPHE = "'" + FORMULA_CHARACTERS
 
 
 def neutralise(text: str) -> str:
@@ -60,6 +62,11 @@ def restore(cell: str) -> str:
 
 def csv_line(cells: Iterable[str]) -> str:
     """One CSV line of ``cells``, each quoted when it must be (see the module documentation)."""
+    cells = cells if isinstance(cells, list) else list(cells)
+    line = ",".join(cells)
+    # Most lines need no quoting: then every comma of the line is one that joins two cells.
+    if line.count(",") == len(cells) - 1 and not _QUOTE_OR_BREAK.search(line):
+        return line + "\n"
     return ",".join(_quoted(cell) for cell in cells) + "\n"
 
 
@@ -71,6 +78,10 @@ def _quoted(cell: str) -> str:
 
 def write_cell(value: Any, *, excel_safe: bool) -> str:
     """``value`` (a table value: ``str``, ``int``, ``bool``, date or ``None``) as a CSV cell."""
+    if value.__class__ is str:  # the most common cell first, checked without a pattern
+        if excel_safe and value and value[0] in _MAY_NEED_AN_APOSTROPHE:
+            return neutralise(value)
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

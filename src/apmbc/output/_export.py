@@ -73,7 +73,7 @@ def export_text(ds: Dataset, table: str, format: str = "csv", *, excel_safe: boo
     names = [c.name for c in columns(table)]
     lines = [csv_line(names)]
     lines.extend(
-        csv_line(write_cell(row[name], excel_safe=excel_safe) for name in names)
+        csv_line([write_cell(row[name], excel_safe=excel_safe) for name in names])
         for row in to_records(ds, table)
     )
     return "".join(lines)
