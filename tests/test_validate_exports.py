@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,17 @@ from apmbc.output import TABLES, export, export_all
 from apmbc.validation import FileKind, check_paths, detect_kind
 
 
+@pytest.fixture(scope="module")
+def _exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("export") / "data"
+    export_all(apmbc.load(), folder)
+    return folder
+
+
 @pytest.fixture
-def package(tmp_path: Path) -> Path:
-    export_all(apmbc.load(), tmp_path / "data")
-    return tmp_path / "data"
+def package(tmp_path: Path, _exported: Path) -> Path:
+    """The bundled data exported as CSV, a copy of its own for each test to change."""
+    return Path(shutil.copytree(_exported, tmp_path / "data"))
 
 
 def _codes(path: Path) -> list[tuple[str, str]]:
