@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,44 +53,68 @@ def samples_dir() -> Path:
 
 # -- the Sphinx build --------------------------------------------------------------------------
 # tests/test_docs.py::test_sphinx_builds_without_warnings checks the HTML build of docs/, which
-# takes several seconds of one processor while every test runs on one. When a run has selected
-# that test, the build starts as soon as collection ends, in its own process, so that it goes on
-# while the other tests run; the test then waits for it and checks its result. Nothing about
-# the build is timed, and the command is the one the test would run itself.
+# takes several seconds of one processor. When a run has selected that test, the build starts as
+# soon as collection ends, in its own process, so that it goes on while the other tests run; the
+# test then waits for it and checks its result. Nothing about the build is timed, and the command
+# is the one the test would run itself.
+#
+# With pytest-xdist (the README's command runs the suite on every processor) each worker collects
+# every test, so the controller names one shared folder (in APMBC_TEST_SPHINX, which the workers
+# inherit) and the first worker to claim it starts the one build; whichever worker runs the test
+# waits for the build's status file there.
 
 SPHINX_TEST = "tests/test_docs.py::test_sphinx_builds_without_warnings"
+_SHARED = "APMBC_TEST_SPHINX"
 _BUILD = pytest.StashKey["SphinxBuild"]()
+
+# Runs the build and then writes its exit status, so that any process can wait for it.
+_RUNNER = """
+import subprocess, sys
+from pathlib import Path
+folder = Path(sys.argv[1])
+with (folder / "stdout.txt").open("wb") as out, (folder / "stderr.txt").open("wb") as err:
+    status = subprocess.run(sys.argv[2:], stdout=out, stderr=err).returncode
+(folder / "status.partial").write_text(str(status))
+(folder / "status.partial").replace(folder / "status")
+"""
 
 
 class SphinxBuild:
-    """``python -m sphinx -W -q -b html docs <folder>/html``, running in the background."""
+    """``python -m sphinx -W -q -b html docs <folder>/html``, run in the background (when
+    ``start``) or by another process, into ``folder``."""
 
-    def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="apmbc-sphinx-"))
-        self.html = self.folder / "html"
-        self._out = (self.folder / "stdout.txt").open("w+b")
-        self._err = (self.folder / "stderr.txt").open("w+b")
-        docs = str(ROOT / "docs")
-        argv = [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", docs, str(self.html)]
-        self._proc = subprocess.Popen(argv, stdout=self._out, stderr=self._err, cwd=ROOT)
+    def __init__(self, folder: Path, *, start: bool) -> None:
+        self.folder = folder
+        self.html = folder / "html"
+        self._proc: subprocess.Popen[bytes] | None = None
+        if start:
+            argv = [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html"]
+            argv += [str(ROOT / "docs"), str(self.html)]
+            runner = [sys.executable, "-c", _RUNNER, str(folder), *argv]
+            self._proc = subprocess.Popen(runner, cwd=ROOT)
+            (folder / "pid").write_text(str(self._proc.pid))
 
     def wait(self) -> tuple[int, str, str]:
         """Wait for the build to end: its exit status, stdout and stderr."""
-        status = self._proc.wait()
-        texts = []
-        for stream in (self._out, self._err):
-            stream.seek(0)
-            texts.append(stream.read().decode("utf-8", "replace"))
-        return status, texts[0], texts[1]
+        status = self.folder / "status"
+        while not status.exists():
+            if self._proc is not None and self._proc.poll() is not None and not status.exists():
+                return self._proc.returncode or 1, "", "the build's runner ended without a status"
+            time.sleep(0.1)
+        texts = [
+            (self.folder / name).read_bytes().decode("utf-8", "replace")
+            for name in ("stdout.txt", "stderr.txt")
+        ]
+        return int(status.read_text()), texts[0], texts[1]
 
-    def close(self) -> None:
-        """Stop the build if it still runs, and remove its files."""
-        if self._proc.poll() is None:
-            self._proc.kill()
-            self._proc.wait()
-        self._out.close()
-        self._err.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+
+def _stop_and_remove(folder: Path) -> None:
+    """Stop a build still running in ``folder`` (an interrupted run) and remove the folder."""
+    pid = folder / "pid"
+    if pid.exists() and not (folder / "status").exists():
+        with contextlib.suppress(OSError, ValueError):
+            os.kill(int(pid.read_text()), signal.SIGTERM)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _can_build_docs() -> bool:
@@ -95,25 +122,44 @@ def _can_build_docs() -> bool:
     return (ROOT / "docs").is_dir() and bool(found("sphinx")) and bool(found("myst_parser"))
 
 
+def _is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not _is_worker(config) and getattr(config.option, "numprocesses", None):
+        folder = Path(tempfile.mkdtemp(prefix="apmbc-sphinx-"))
+        os.environ[_SHARED] = str(folder)  # before the workers start: they inherit it
+        config.add_cleanup(lambda: _stop_and_remove(folder))
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     config = session.config
     if config.option.collectonly or not _can_build_docs():
         return
-    if any(item.nodeid == SPHINX_TEST for item in session.items):
-        config.stash[_BUILD] = SphinxBuild()
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    build = config.stash.get(_BUILD, None)
-    if build is not None:
-        build.close()
+    if not any(item.nodeid == SPHINX_TEST for item in session.items):
+        return
+    shared = os.environ.get(_SHARED) if _is_worker(config) else None
+    if shared is None:
+        folder = Path(tempfile.mkdtemp(prefix="apmbc-sphinx-"))
+        config.add_cleanup(lambda: _stop_and_remove(folder))
+        config.stash[_BUILD] = SphinxBuild(folder, start=True)
+        return
+    try:
+        os.mkdir(Path(shared) / "claimed")  # atomic: the one worker that succeeds builds
+    except FileExistsError:
+        config.stash[_BUILD] = SphinxBuild(Path(shared), start=False)
+    else:
+        config.stash[_BUILD] = SphinxBuild(Path(shared), start=True)
 
 
 @pytest.fixture
 def sphinx_build(request: pytest.FixtureRequest) -> Iterator[SphinxBuild]:
     """The build started when collection ended, or (run some other way) one started now."""
     started = request.config.stash.get(_BUILD, None)
-    build = SphinxBuild() if started is None else started
-    yield build
-    if started is None:
-        build.close()
+    if started is not None:
+        yield started
+        return
+    folder = Path(tempfile.mkdtemp(prefix="apmbc-sphinx-"))
+    yield SphinxBuild(folder, start=True)
+    _stop_and_remove(folder)
