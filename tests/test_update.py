@@ -374,3 +374,47 @@ def test_a_recorded_vote_and_a_final_report(run: Run) -> None:
     )
     meeting = merged.meeting("21MSP")
     assert meeting.participation == apmbc.load().meeting("21MSP").participation
+
+
+def test_a_recorded_vote_made_from_the_bundled_data_agrees_and_a_planted_vote_conflicts(
+    run: Run,
+) -> None:
+    # The press release is written from the bundled 77th-session plenary vote (the generator of
+    # the round-trip test of tests/test_recorded_vote.py); merged back, every vote is confirmed.
+    from test_recorded_vote import press_release
+
+    ds = apmbc.load()
+    res = ds.resolution(77, PLENARY)
+    votes = [v for v in ds.votes if v.session == 77 and v.forum is PLENARY]
+    names = {s.code: s.name for s in ds.states}
+    (run.folder / "agrees.txt").write_text(
+        press_release(res, votes, lambda v: names[v.state]), encoding="utf-8"
+    )
+    status, out, _ = run("update agrees.txt -o agrees.json --json")
+    data = json.loads(out)
+    assert status == data["exit_code"] == 0
+    assert data["merge"]["conflicts"] == []
+    assert data["merge"]["tables"]["votes"] == {
+        "added": 0,
+        "confirmed": len(votes),
+        "conflicting": 0,
+    }
+    # One State moved from the yes list to the no list (the tally with it): one conflict, on
+    # that State's position, and exit 1 with nothing written.
+    planted = next(v for v in votes if v.position is VotePosition.YES)
+    changed = [attrs.evolve(v, position=VotePosition.NO) if v is planted else v for v in votes]
+    tally = attrs.evolve(res.tally, yes=res.tally.yes - 1, no=res.tally.no + 1)
+    (run.folder / "planted.txt").write_text(
+        press_release(attrs.evolve(res, tally=tally), changed, lambda v: names[v.state]),
+        encoding="utf-8",
+    )
+    status, out, _ = run("update planted.txt -o planted.json --json")
+    data = json.loads(out)
+    assert status == data["exit_code"] == 1
+    assert not (run.folder / "planted.json").exists()
+    fields = sorted((c["table"], c["key"], c["field"]) for c in data["merge"]["conflicts"])
+    assert fields == [
+        ("resolutions", "77 plenary", "tally.no"),
+        ("resolutions", "77 plenary", "tally.yes"),
+        ("votes", f"{planted.state} 77 plenary", "position"),
+    ]
