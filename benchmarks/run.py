@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_core
 import bench_profile
+import bench_readback
 import bench_undl
 import bench_undl_history
 import bench_validate
@@ -127,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += undl_rows(50_000 if args.quick else 1_000_000)
     rows += history_rows(1_000 if args.quick else 5_300, 1 if args.quick else 3)
     rows += bench_validate.run(factors=(1, 10) if args.quick else (1, 10, 100))
+    rows += bench_readback.run(rounds=2 if args.quick else 5)
     width = max(len(str(r["benchmark"])) for r in rows)
     print(f"| {'benchmark':{width}} | value | baseline | baseline value | ratio | target |")
     print(f"|{'-' * (width + 2)}|---|---|---|---|---|")

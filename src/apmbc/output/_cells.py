@@ -25,13 +25,24 @@ cells are written as they are and must be read as they are.
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 from typing import Any
 
 from apmbc.output._tables import Column
 
-__all__ = ["FORMULA_CHARACTERS", "csv_line", "neutralise", "parse_cell", "restore", "write_cell"]
+__all__ = [
+    "FORMULA_CHARACTERS",
+    "cell_parser",
+    "csv_line",
+    "enum_values",
+    "neutralise",
+    "parse_cell",
+    "restore",
+    "write_cell",
+]
 
 FORMULA_CHARACTERS = "=+-@\t\r"
 """The first characters that make a spreadsheet read a cell as a formula."""
@@ -43,6 +54,12 @@ _INT = re.compile(r"-?\d+\Z")
 _SPECIAL = re.compile('[,"\r\n]')
 _QUOTE_OR_BREAK = re.compile('["\r\n]')
 _MAY_NEED_AN_APOSTROPHE = "'" + FORMULA_CHARACTERS
+
+
+@cache
+def enum_values(members: type[enum.Enum]) -> tuple[str, ...]:
+    """The values an enum column may hold, in the enum's order (worked out once per enum)."""
+    return tuple(str(m.value) for m in members)
 
 
 def neutralise(text: str) -> str:
@@ -97,33 +114,78 @@ def parse_cell(cell: str, column: Column, *, excel_safe: bool) -> Any:
 
     Raises ``ValueError`` with a message saying what was expected.
     """
-    if cell == "":
-        return None
-    if excel_safe:
-        cell = restore(cell)
+    return cell_parser(column, excel_safe=excel_safe)(cell)
+
+
+@cache
+def cell_parser(column: Column, *, excel_safe: bool) -> Callable[[str], Any]:
+    """:func:`parse_cell` for the cells of one column, made once per column: a table's reader
+    calls it for every cell."""
+    name = column.name
     kind = column.kind
+
+    def text(cell: str) -> str:  # a cell that is not empty
+        return restore(cell) if excel_safe and cell[0] == "'" else cell
+
     if kind == "str":
-        return cell
+        if not excel_safe:
+            return lambda cell: cell or None
+        return lambda cell: (restore(cell) if cell[0] == "'" else cell) if cell else None
     if kind == "int":
-        if not _INT.match(cell):
-            raise ValueError(f"column {column.name}: expected a whole number, not {cell!r}")
-        return int(cell)
+
+        def whole_number(cell: str) -> int | None:
+            if cell == "":
+                return None
+            cell = text(cell)
+            if not _INT.match(cell):
+                raise ValueError(f"column {name}: expected a whole number, not {cell!r}")
+            return int(cell)
+
+        return whole_number
     if kind == "bool":
-        if cell not in ("true", "false"):
-            raise ValueError(f"column {column.name}: expected true or false, not {cell!r}")
-        return cell == "true"
+
+        def boolean(cell: str) -> bool | None:
+            if cell == "":
+                return None
+            cell = text(cell)
+            if cell not in ("true", "false"):
+                raise ValueError(f"column {name}: expected true or false, not {cell!r}")
+            return cell == "true"
+
+        return boolean
     if kind == "date":
-        try:
-            if not _DATE.match(cell):
-                raise ValueError
-            return _dt.date.fromisoformat(cell)
-        except ValueError:
-            raise ValueError(
-                f"column {column.name}: expected a date YYYY-MM-DD, not {cell!r}"
-            ) from None
+
+        def date(cell: str) -> _dt.date | None:
+            if cell == "":
+                return None
+            cell = text(cell)
+            try:
+                if not _DATE.match(cell):
+                    raise ValueError
+                return _dt.date.fromisoformat(cell)
+            except ValueError:
+                raise ValueError(
+                    f"column {name}: expected a date YYYY-MM-DD, not {cell!r}"
+                ) from None
+
+        return date
     if kind == "enum" and column.enum is not None:
-        allowed = [str(m.value) for m in column.enum]
-        if cell not in allowed:
-            raise ValueError(f"column {column.name}: {cell!r} is not one of {', '.join(allowed)}")
-        return cell
-    raise ValueError(f"column {column.name}: a {kind} column has no CSV cells")
+        allowed = enum_values(column.enum)
+        members = frozenset(allowed)
+
+        def member(cell: str) -> str | None:
+            if cell == "":
+                return None
+            cell = text(cell)
+            if cell not in members:
+                raise ValueError(f"column {name}: {cell!r} is not one of {', '.join(allowed)}")
+            return cell
+
+        return member
+
+    def no_cells(cell: str) -> Any:
+        if cell == "":
+            return None
+        raise ValueError(f"column {name}: a {kind} column has no CSV cells")
+
+    return no_cells

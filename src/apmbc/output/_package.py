@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from apmbc.errors import WriteError
 from apmbc.io._files import check_path, write_atomic
+from apmbc.output._cells import enum_values
 from apmbc.output._export import check_format, export_text
 from apmbc.output._tables import FOREIGN_KEYS, PRIMARY_KEYS, TABLES, Column, columns
 
@@ -133,7 +134,7 @@ def _field(column: Column) -> dict[str, Any]:
         "description": column.description,
     }
     if column.kind == "enum" and column.enum is not None:
-        field["constraints"] = {"enum": [str(m.value) for m in column.enum]}
+        field["constraints"] = {"enum": list(enum_values(column.enum))}
     return field
 
 

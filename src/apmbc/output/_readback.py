@@ -22,13 +22,14 @@ import datetime as _dt
 import json
 import os
 import re
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from apmbc.errors import ParseError
 from apmbc.io._files import MAX_CSV_BYTES, MAX_JSON_BYTES, check_path, open_text, read_text
-from apmbc.output._cells import parse_cell
+from apmbc.output._cells import cell_parser, enum_values
 from apmbc.output._package import EXCEL_SAFE_PROPERTY, PACKAGE_FILE, resource_schema
 from apmbc.output._tables import TABLES, Column, columns
 
@@ -187,9 +188,10 @@ def _read_csv(name: str, table: str | None, excel_safe: bool) -> ExportedTable:
                     line=1,
                     text=",".join(header),
                 )
+            parsers = [(c.name, cell_parser(c, excel_safe=excel_safe)) for c in spec]
             line = reader.line_num + 1
             for cells in reader:
-                rows.append(_csv_row(name, line, spec, cells, excel_safe))
+                rows.append(_csv_row(name, line, parsers, cells))
                 locations.append(str(line))
                 line = reader.line_num + 1
         except csv.Error as exc:
@@ -200,19 +202,21 @@ def _read_csv(name: str, table: str | None, excel_safe: bool) -> ExportedTable:
 
 
 def _csv_row(
-    name: str, line: int, spec: tuple[Column, ...], cells: list[str], excel_safe: bool
+    name: str, line: int, parsers: list[tuple[str, Callable[[str], Any]]], cells: list[str]
 ) -> dict[str, Any]:
-    if len(cells) != len(spec):
+    if len(cells) != len(parsers):
         raise ParseError(
-            f"{len(cells)} cells, expected {len(spec)} (one per column)", source=name, line=line
+            f"{len(cells)} cells, expected {len(parsers)} (one per column)", source=name, line=line
         )
-    row: dict[str, Any] = {}
-    for column, cell in zip(spec, cells, strict=True):
-        try:
-            row[column.name] = parse_cell(cell, column, excel_safe=excel_safe)
-        except ValueError as exc:
-            raise ParseError(str(exc), source=name, line=line, text=cell) from None
-    return row
+    try:
+        return {column: parse(cell) for (column, parse), cell in zip(parsers, cells, strict=True)}
+    except ValueError:
+        for (_, parse), cell in zip(parsers, cells, strict=True):
+            try:
+                parse(cell)
+            except ValueError as exc:
+                raise ParseError(str(exc), source=name, line=line, text=cell) from None
+        raise
 
 
 def _read_json(name: str, table: str | None) -> ExportedTable:
@@ -297,7 +301,7 @@ def _json_value(column: Column, value: object) -> Any:
     if not isinstance(value, str):
         raise ValueError(f"expected a string or null, not {value!r}")
     if kind == "enum" and column.enum is not None:
-        allowed = [str(m.value) for m in column.enum]
+        allowed = enum_values(column.enum)
         if value not in allowed:
             raise ValueError(f"{value!r} is not one of {', '.join(allowed)}")
     return value
