@@ -56,7 +56,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
 
 
 def _enum_value(member: enum.Enum) -> Any:
-    return member.value
+    return member._value_  # what the ``value`` property reads, without the property's cost
 
 
 _ENUMS: tuple[type[enum.Enum], ...] = tuple(

@@ -23,7 +23,7 @@ import datetime as _dt
 import io
 import json
 import os
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from apmbc.errors import (
     ArgumentTypeError,
@@ -39,21 +39,17 @@ from apmbc.output._tables import columns, to_records
 if TYPE_CHECKING:
     from apmbc.dataset import Dataset
 
-__all__ = ["FORMATS", "export", "export_text", "json_value"]
+__all__ = ["FORMATS", "export", "export_text"]
 
 FORMATS: tuple[str, ...] = ("csv", "json")
 """The formats :func:`export` writes."""
 
 
-def json_value(value: Any) -> Any:
-    """A table value (lists and dicts included) as JSON-ready data: dates in ISO form."""
+def _iso_date(value: object) -> str:
+    """A date in ISO form: the one value of a table that JSON has no type for."""
     if isinstance(value, _dt.date):
         return value.isoformat()
-    if isinstance(value, list):
-        return [json_value(v) for v in value]
-    if isinstance(value, dict):
-        return {k: json_value(v) for k, v in value.items()}
-    return value
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def check_format(format: object) -> str:
@@ -68,8 +64,8 @@ def export_text(ds: Dataset, table: str, format: str = "csv", *, excel_safe: boo
     check_format(format)
     if format == "json":
         rows = to_records(ds, table, lists=True)
-        data = [json_value(row) for row in rows]
-        return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(rows, sort_keys=True, indent=2, ensure_ascii=False, default=_iso_date)
+        return text + "\n"
     names = [c.name for c in columns(table)]
     lines = [csv_line(names)]
     lines.extend(
